@@ -6,11 +6,14 @@
 // (positions are learned, so the kept characters move to positions 0..ctx/2-1).
 import type { GPT, Hooks, Session } from './model.ts';
 import { Rng } from './rng.ts';
-import { type PenaltyContext, type SamplingParams, sample, topLogprobs } from './sampler.ts';
+import { logSoftmax, type PenaltyContext, type SamplingParams, sample, topLogprobs } from './sampler.ts';
 import { EOS_ID, encode, NEWLINE_ID, tokenText } from './tokenizer.ts';
 
 /** Edits the logits of one step in place (constraints, custom penalties…) before sampling. */
-export type LogitProcessor = (logits: Float32Array, state: { readonly generated: readonly number[]; readonly step: number }) => void;
+export type LogitProcessor = (
+  logits: Float32Array,
+  state: { readonly generated: readonly number[]; readonly step: number },
+) => void;
 
 export interface GenerateOptions {
   readonly prompt: string | readonly number[];
@@ -49,7 +52,11 @@ export interface GenerationResult {
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export async function* generate(model: GPT, session: Session, o: GenerateOptions): AsyncGenerator<GeneratedToken, GenerationResult> {
+export async function* generate(
+  model: GPT,
+  session: Session,
+  o: GenerateOptions,
+): AsyncGenerator<GeneratedToken, GenerationResult> {
   const ctx = model.cfg.ctx;
   let promptIds = typeof o.prompt === 'string' ? encode(o.prompt) : [...o.prompt];
   const promptTokens = promptIds.length;
@@ -102,13 +109,18 @@ export async function* generate(model: GPT, session: Session, o: GenerateOptions
       index: step,
       token: tok,
       text: tokenText(tok),
-      logprob: choice.logprob,
-      ...(o.topLogprobs ? { top: topLogprobs(logits, o.topLogprobs).map((t) => ({ ...t, text: tokenText(t.token) })) } : {}),
+      logprob: logSoftmax(logits)[tok] ?? Number.NEGATIVE_INFINITY, // the model's own distribution, before processors
+      ...(o.topLogprobs
+        ? { top: topLogprobs(logits, o.topLogprobs).map((t) => ({ ...t, text: tokenText(t.token) })) }
+        : {}),
     };
     pending.push(item);
     if (stops.length) {
       const tail = pending.map((t) => t.text).join('');
-      const hit = stops.map((s) => ({ s, i: tail.indexOf(s) })).filter((h) => h.i >= 0).sort((a, b) => a.i - b.i)[0];
+      const hit = stops
+        .map((s) => ({ s, i: tail.indexOf(s) }))
+        .filter((h) => h.i >= 0)
+        .sort((a, b) => a.i - b.i)[0];
       if (hit) {
         // release what precedes the stop sequence (one character per token), drop the rest
         for (const t of pending.slice(0, hit.i)) {

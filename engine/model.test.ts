@@ -61,7 +61,10 @@ describe('hooks', () => {
   it('capture returns the residual stream as [positions × width] at the named hook', () => {
     const seen: { hook: string; rows: number; len: number; start: number }[] = [];
     const s = model.newSession();
-    s.hooks = { capture: (hook, r, rows, start) => seen.push({ hook, rows, len: r.length, start }), captureAt: ['blocks.1.hook_resid_pre'] };
+    s.hooks = {
+      capture: (hook, r, rows, start) => seen.push({ hook, rows, len: r.length, start }),
+      captureAt: ['blocks.1.hook_resid_pre'],
+    };
     s.feed(toks);
     s.feed([4]);
     expect(seen).toEqual([
@@ -89,7 +92,8 @@ describe('hooks', () => {
     h.hooks = { capture: (_n, r) => (captured = r), captureAt: ['blocks.1.hook_resid_pre'] };
     h.feed(toks);
     const resid = captured as Float32Array;
-    for (let t = 0; t < toks.length; t++) for (let c = 0; c < C; c++) resid[t * C + c] = (resid[t * C + c] ?? 0) + strength * (vector[c] ?? 0);
+    for (let t = 0; t < toks.length; t++)
+      for (let c = 0; c < C; c++) resid[t * C + c] = (resid[t * C + c] ?? 0) + strength * (vector[c] ?? 0);
     const kv = model.newSession();
     kv.feed(toks); // layer 0's keys/values are unaffected by a layer-1 hook
     model.arena.f32(model.x).set(resid);

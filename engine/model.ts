@@ -35,7 +35,9 @@ export function parseHook(name: string, nLayer: number): HookPoint {
   const m = /^blocks\.(\d+)\.(hook_resid_pre|hook_resid_post)$/.exec(name);
   const layer = m ? Number(m[1]) : -1;
   if (!m || layer >= nLayer) {
-    throw new Error(`unknown hook point "${name}": expected blocks.{0..${nLayer - 1}}.hook_resid_pre or hook_resid_post`);
+    throw new Error(
+      `unknown hook point "${name}": expected blocks.{0..${nLayer - 1}}.hook_resid_pre or hook_resid_post`,
+    );
   }
   return { name, layer, kind: m[2] as HookKind };
 }
@@ -244,7 +246,8 @@ export class Session {
     if (n === 0) throw new Error('feed() needs at least one token');
     if (start + n > m.cfg.ctx) throw new Error(`context overflow: ${start} + ${n} tokens > ${m.cfg.ctx}`);
     for (const t of tokens) {
-      if (!Number.isInteger(t) || t < 0 || t >= m.cfg.vocabSize) throw new RangeError(`token id ${t} is outside the vocabulary`);
+      if (!Number.isInteger(t) || t < 0 || t >= m.cfg.vocabSize)
+        throw new RangeError(`token id ${t} is outside the vocabulary`);
     }
     m.embed(tokens, start);
     m.runBlocks(this.kv, n, start, 0, m.cfg.nLayer, this.hooks);

@@ -22,7 +22,7 @@ export class Rng {
     if (typeof seed === 'number') {
       const sm = splitmix32(Math.floor(seed) >>> 0);
       for (let i = 0; i < 4; i++) this.s[i] = sm();
-      if ((this.s[0] | this.s[1] | this.s[2] | this.s[3]) === 0) this.s[0] = 1;
+      if (this.s.every((x) => x === 0)) this.s[0] = 1;
     } else {
       this.s.set(seed);
     }

@@ -20,11 +20,14 @@ export class WeightsFormatError extends Error {
 const MAX_HEADER = 100 * 1024 * 1024;
 
 export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
-  if (bytes.byteLength < 8) throw new WeightsFormatError(`not a safetensors file: ${bytes.byteLength} bytes is too short for a header`);
+  if (bytes.byteLength < 8)
+    throw new WeightsFormatError(`not a safetensors file: ${bytes.byteLength} bytes is too short for a header`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLen = Number(view.getBigUint64(0, true));
   if (headerLen > MAX_HEADER || 8 + headerLen > bytes.byteLength) {
-    throw new WeightsFormatError(`not a safetensors file (or truncated): header length ${headerLen} exceeds the file size ${bytes.byteLength}`);
+    throw new WeightsFormatError(
+      `not a safetensors file (or truncated): header length ${headerLen} exceeds the file size ${bytes.byteLength}`,
+    );
   }
   let header: unknown;
   try {
@@ -44,7 +47,11 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
       metadata = parseMetadata(entry);
       continue;
     }
-    const { dtype, shape, data_offsets } = (entry ?? {}) as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
+    const { dtype, shape, data_offsets } = (entry ?? {}) as {
+      dtype?: unknown;
+      shape?: unknown;
+      data_offsets?: unknown;
+    };
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new WeightsFormatError(`tensor ${name}: invalid shape ${JSON.stringify(shape)}`);
     }
@@ -53,13 +60,18 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
     }
     const [begin, end] = data_offsets as [number, number];
     if (!Number.isInteger(begin) || !Number.isInteger(end) || begin < 0 || end < begin || end > dataLen) {
-      throw new WeightsFormatError(`tensor ${name}: data_offsets [${begin}, ${end}] lie outside the ${dataLen} data bytes (truncated file?)`);
+      throw new WeightsFormatError(
+        `tensor ${name}: data_offsets [${begin}, ${end}] lie outside the ${dataLen} data bytes (truncated file?)`,
+      );
     }
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
     const width = dtype === 'F32' ? 4 : dtype === 'F16' ? 2 : 0;
-    if (width === 0) throw new WeightsFormatError(`tensor ${name}: unsupported dtype ${String(dtype)} (F32 or F16 expected)`);
+    if (width === 0)
+      throw new WeightsFormatError(`tensor ${name}: unsupported dtype ${String(dtype)} (F32 or F16 expected)`);
     if (end - begin !== count * width) {
-      throw new WeightsFormatError(`tensor ${name}: ${end - begin} bytes do not hold ${count} ${dtype} values of shape [${shape.join(', ')}]`);
+      throw new WeightsFormatError(
+        `tensor ${name}: ${end - begin} bytes do not hold ${count} ${dtype} values of shape [${shape.join(', ')}]`,
+      );
     }
     const data = new Float32Array(count);
     const base = dataStart + begin;
@@ -93,12 +105,16 @@ function f16ToF32(h: number): number {
 }
 
 /** Serialises F32 tensors (in the given order) and string metadata. */
-export function writeSafetensors(tensors: ReadonlyMap<string, Tensor>, metadata: Record<string, string> = {}): Uint8Array {
+export function writeSafetensors(
+  tensors: ReadonlyMap<string, Tensor>,
+  metadata: Record<string, string> = {},
+): Uint8Array {
   const header: Record<string, unknown> = { __metadata__: metadata };
   let offset = 0;
   for (const [name, t] of tensors) {
     const count = t.shape.reduce((a, b) => a * b, 1);
-    if (count !== t.data.length) throw new Error(`tensor ${name}: shape [${t.shape.join(', ')}] does not match ${t.data.length} values`);
+    if (count !== t.data.length)
+      throw new Error(`tensor ${name}: shape [${t.shape.join(', ')}] does not match ${t.data.length} values`);
     header[name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + count * 4] };
     offset += count * 4;
   }

@@ -54,7 +54,8 @@ export function logSoftmax(logits: ArrayLike<number>): Float64Array {
 
 /** Applies logit_bias and the penalties in place. */
 export function applyBiasAndPenalties(logits: Float32Array, p: SamplingParams, ctx: PenaltyContext): void {
-  if (p.logitBias) for (const [id, b] of p.logitBias) if (id >= 0 && id < logits.length) logits[id] = (logits[id] ?? 0) + b;
+  if (p.logitBias)
+    for (const [id, b] of p.logitBias) if (id >= 0 && id < logits.length) logits[id] = (logits[id] ?? 0) + b;
   const rep = p.repetitionPenalty ?? 1;
   if (rep !== 1) {
     for (const id of ctx.seen) {
@@ -74,7 +75,8 @@ export function applyBiasAndPenalties(logits: Float32Array, p: SamplingParams, c
 
 function argmax(x: ArrayLike<number>): number {
   let best = 0;
-  for (let i = 1; i < x.length; i++) if ((x[i] ?? Number.NEGATIVE_INFINITY) > (x[best] ?? Number.NEGATIVE_INFINITY)) best = i;
+  for (let i = 1; i < x.length; i++)
+    if ((x[i] ?? Number.NEGATIVE_INFINITY) > (x[best] ?? Number.NEGATIVE_INFINITY)) best = i;
   return best;
 }
 
@@ -91,8 +93,16 @@ export function filteredDistribution(logits: Float32Array, p: SamplingParams): F
   const order = Array.from({ length: V }, (_, i) => i).sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0));
   const keep = new Uint8Array(V);
   for (const i of order) if ((probs[i] ?? 0) > 0) keep[i] = 1;
+  const renorm = () => {
+    let s = 0;
+    for (let i = 0; i < V; i++) if (keep[i]) s += probs[i] ?? 0;
+    for (let i = 0; i < V; i++) probs[i] = keep[i] ? (probs[i] ?? 0) / s : 0;
+  };
   const topK = p.topK ?? 0;
-  if (topK > 0) order.slice(topK).forEach((i) => (keep[i] = 0));
+  if (topK > 0) {
+    for (const i of order.slice(topK)) keep[i] = 0;
+  }
+  renorm(); // top-p works on what top-k left
   const topP = p.topP ?? 1;
   if (topP < 1) {
     let cum = 0;
@@ -104,11 +114,6 @@ export function filteredDistribution(logits: Float32Array, p: SamplingParams): F
       if (cum >= topP) done = true;
     }
   }
-  const renorm = () => {
-    let s = 0;
-    for (let i = 0; i < V; i++) if (keep[i]) s += probs[i] ?? 0;
-    for (let i = 0; i < V; i++) probs[i] = keep[i] ? (probs[i] ?? 0) / s : 0;
-  };
   renorm();
   const minP = p.minP ?? 0;
   if (minP > 0) {

@@ -17,13 +17,51 @@ export const REPLACEMENT_CHAR = '?';
 export const VOCAB_CHARS = VOCAB.slice(0, EOS_ID).join('');
 
 const REPLACEMENTS: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': '`',
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
-  '\u2013': '-', '\u2014': '--', '\u2015': '--', '\u2212': '-', '\u2010': '-', '\u2011': '-',
-  '\u2026': '...', '\u00a0': ' ', '\u2009': ' ', '\u200a': ' ', '\u2002': ' ', '\u2003': ' ', '\u202f': ' ',
-  '\t': ' ', '\u00a3': 'L', '\u00df': 'ss', '\u00e6': 'ae', '\u00c6': 'AE', '\u0153': 'oe', '\u0152': 'OE',
-  '\u00f8': 'o', '\u00d8': 'O', '\u0131': 'i', '\u0142': 'l', '\u0141': 'L', '\u00d7': 'x', '\u2022': '*',
-  '\u00b7': '.', '\u2028': '\n', '\u2029': '\n', '\u0085': '\n',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u00b4': "'",
+  '`': '`',
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2013': '-',
+  '\u2014': '--',
+  '\u2015': '--',
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2026': '...',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u202f': ' ',
+  '\t': ' ',
+  '\u00a3': 'L',
+  '\u00df': 'ss',
+  '\u00e6': 'ae',
+  '\u00c6': 'AE',
+  '\u0153': 'oe',
+  '\u0152': 'OE',
+  '\u00f8': 'o',
+  '\u00d8': 'O',
+  '\u0131': 'i',
+  '\u0142': 'l',
+  '\u0141': 'L',
+  '\u00d7': 'x',
+  '\u2022': '*',
+  '\u00b7': '.',
+  '\u2028': '\n',
+  '\u2029': '\n',
+  '\u0085': '\n',
 };
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const COMBINING = /[\u0300-\u036f]/g;
@@ -48,6 +86,7 @@ export function normalize(text: string): string {
       continue;
     }
     const stripped = ch.normalize('NFKD').replace(COMBINING, '');
+    if (stripped === '') continue; // a combining mark on its own (decomposed text): dropped
     let ok = stripped.length > 0;
     for (const c of stripped) {
       const cc = c.codePointAt(0) ?? 0;
@@ -71,7 +110,8 @@ export function encode(text: string): number[] {
 
 /** The text of one token: its character, or '' for end-of-text. Throws on an id outside the vocabulary. */
 export function tokenText(id: number): string {
-  if (!Number.isInteger(id) || id < 0 || id >= VOCAB_SIZE) throw new RangeError(`token id ${id} is outside 0..${VOCAB_SIZE - 1}`);
+  if (!Number.isInteger(id) || id < 0 || id >= VOCAB_SIZE)
+    throw new RangeError(`token id ${id} is outside 0..${VOCAB_SIZE - 1}`);
   if (id === EOS_ID) return '';
   return id === NEWLINE_ID ? '\n' : String.fromCharCode(id + 31);
 }

@@ -13,10 +13,16 @@ export interface ModelWeights {
   readonly metadata: Readonly<Record<string, string>>;
 }
 
-export function weightsToSafetensors(cfg: ModelConfig, params: Float32Array, extra: Record<string, string> = {}): Uint8Array {
-  if (params.length !== paramCount(cfg)) throw new Error(`expected ${paramCount(cfg)} parameters, got ${params.length}`);
+export function weightsToSafetensors(
+  cfg: ModelConfig,
+  params: Float32Array,
+  extra: Record<string, string> = {},
+): Uint8Array {
+  if (params.length !== paramCount(cfg))
+    throw new Error(`expected ${paramCount(cfg)} parameters, got ${params.length}`);
   const tensors = new Map<string, Tensor>();
-  for (const s of paramSpecs(cfg)) tensors.set(s.name, { shape: s.shape, data: params.subarray(s.offset, s.offset + s.size) });
+  for (const s of paramSpecs(cfg))
+    tensors.set(s.name, { shape: s.shape, data: params.subarray(s.offset, s.offset + s.size) });
   return writeSafetensors(tensors, {
     ...extra,
     arch: ARCH,
@@ -31,8 +37,10 @@ export function weightsToSafetensors(cfg: ModelConfig, params: Float32Array, ext
 export function loadWeights(bytes: Uint8Array): ModelWeights {
   const file = readSafetensors(bytes);
   const md = file.metadata;
-  if (md.arch !== ARCH) throw new WeightsFormatError(`unsupported model: metadata.arch is ${JSON.stringify(md.arch)}, expected "${ARCH}"`);
-  if (md.vocab !== VOCAB_CHARS) throw new WeightsFormatError('the vocabulary in the weights does not match this tokenizer');
+  if (md.arch !== ARCH)
+    throw new WeightsFormatError(`unsupported model: metadata.arch is ${JSON.stringify(md.arch)}, expected "${ARCH}"`);
+  if (md.vocab !== VOCAB_CHARS)
+    throw new WeightsFormatError('the vocabulary in the weights does not match this tokenizer');
   let cfg: ModelConfig;
   try {
     cfg = JSON.parse(md.config ?? '') as ModelConfig;
@@ -40,13 +48,16 @@ export function loadWeights(bytes: Uint8Array): ModelWeights {
   } catch (e) {
     throw new WeightsFormatError(`invalid metadata.config: ${(e as Error).message}`);
   }
-  if (cfg.vocabSize !== VOCAB_SIZE) throw new WeightsFormatError(`config.vocabSize ${cfg.vocabSize} != tokenizer vocabulary ${VOCAB_SIZE}`);
+  if (cfg.vocabSize !== VOCAB_SIZE)
+    throw new WeightsFormatError(`config.vocabSize ${cfg.vocabSize} != tokenizer vocabulary ${VOCAB_SIZE}`);
   const params = new Float32Array(paramCount(cfg));
   for (const s of paramSpecs(cfg)) {
     const t = file.tensors.get(s.name);
     if (!t) throw new WeightsFormatError(`missing tensor ${s.name}`);
     if (t.shape.length !== s.shape.length || t.shape.some((d, i) => d !== s.shape[i])) {
-      throw new WeightsFormatError(`tensor ${s.name} has shape [${t.shape.join(', ')}], expected [${s.shape.join(', ')}]`);
+      throw new WeightsFormatError(
+        `tensor ${s.name} has shape [${t.shape.join(', ')}], expected [${s.shape.join(', ')}]`,
+      );
     }
     params.set(t.data, s.offset);
   }

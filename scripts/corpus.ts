@@ -6,7 +6,10 @@ import { HELDOUT_CHARS, heldoutPath } from '../engine/train/heldout.ts';
 
 const root = join(import.meta.dirname, '..');
 const books = ensureCorpus(root, (s) => console.error(s));
-for (const b of books) console.log(`${b.slug.padEnd(24)} ${String(b.text.length).padStart(9)} chars${b.slug === HELDOUT_SLUG ? '  (held out)' : ''}`);
+for (const b of books)
+  console.log(
+    `${b.slug.padEnd(24)} ${String(b.text.length).padStart(9)} chars${b.slug === HELDOUT_SLUG ? '  (held out)' : ''}`,
+  );
 const persuasion = books.find((b) => b.slug === HELDOUT_SLUG);
 if (!persuasion) throw new Error('Persuasion is missing from the corpus');
 writeFileSync(heldoutPath(root), persuasion.text.slice(0, HELDOUT_CHARS));

@@ -12,12 +12,39 @@ export interface KernelExports {
   add_bias(out: P, bias: P, M: number, N: number): void;
   bias_grad(dbias: P, dout: P, M: number, N: number): void;
   attn_fwd(
-    out: P, outS: number, q: P, qS: number, k: P, kS: number, v: P, vS: number,
-    att: P, attS: number, Tq: number, off: number, H: number, hs: number, scale: number,
+    out: P,
+    outS: number,
+    q: P,
+    qS: number,
+    k: P,
+    kS: number,
+    v: P,
+    vS: number,
+    att: P,
+    attS: number,
+    Tq: number,
+    off: number,
+    H: number,
+    hs: number,
+    scale: number,
   ): void;
   attn_bwd(
-    dq: P, dk: P, dv: P, dout: P, doutS: number, q: P, k: P, v: P, S: number,
-    att: P, attS: number, T: number, H: number, hs: number, scale: number, scratch: P,
+    dq: P,
+    dk: P,
+    dv: P,
+    dout: P,
+    doutS: number,
+    q: P,
+    k: P,
+    v: P,
+    S: number,
+    att: P,
+    attS: number,
+    T: number,
+    H: number,
+    hs: number,
+    scale: number,
+    scratch: P,
   ): void;
   layernorm_fwd(out: P, mean: P, rstd: P, inp: P, w: P, b: P, M: number, C: number): void;
   layernorm_bwd(dinp: P, dw: P, db: P, dout: P, inp: P, w: P, mean: P, rstd: P, M: number, C: number): void;
@@ -33,14 +60,24 @@ export interface KernelExports {
   sumsq(x: P, n: number): number;
   scale(x: P, n: number, s: number): void;
   adamw(
-    p: P, g: P, m: P, v: P, n: number, lr: number, b1: number, b2: number, eps: number, wd: number,
-    bc1: number, bc2: number,
+    p: P,
+    g: P,
+    m: P,
+    v: P,
+    n: number,
+    lr: number,
+    b1: number,
+    b2: number,
+    eps: number,
+    wd: number,
+    bc1: number,
+    bc2: number,
   ): void;
 }
 
 let cachedModule: WebAssembly.Module | undefined;
 
-function decodeBase64(b64: string): Uint8Array {
+function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

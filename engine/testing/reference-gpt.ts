@@ -37,7 +37,13 @@ export function referenceLogits(cfg: ModelConfig, params: Float32Array, tokens: 
   for (let l = 0; l < cfg.nLayer; l++) {
     const p = `blocks.${l}`;
     const qkv = xs.map((x) =>
-      linear(layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`)), w(`${p}.attn.c_attn.weight`), w(`${p}.attn.c_attn.bias`), C, 3 * C),
+      linear(
+        layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`)),
+        w(`${p}.attn.c_attn.weight`),
+        w(`${p}.attn.c_attn.bias`),
+        C,
+        3 * C,
+      ),
     );
     const attnOut = xs.map((_, t) => {
       const y: Vec = new Array(C).fill(0);
@@ -60,7 +66,13 @@ export function referenceLogits(cfg: ModelConfig, params: Float32Array, tokens: 
     });
     xs = xs.map((x, t) => x.map((v, i) => v + ((attnOut[t] as Vec)[i] ?? 0)));
     xs = xs.map((x) => {
-      const h = linear(layerNorm(x, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`)), w(`${p}.mlp.c_fc.weight`), w(`${p}.mlp.c_fc.bias`), C, 4 * C).map(gelu);
+      const h = linear(
+        layerNorm(x, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`)),
+        w(`${p}.mlp.c_fc.weight`),
+        w(`${p}.mlp.c_fc.bias`),
+        C,
+        4 * C,
+      ).map(gelu);
       const m = linear(h, w(`${p}.mlp.c_proj.weight`), w(`${p}.mlp.c_proj.bias`), 4 * C, C);
       return x.map((v, i) => v + (m[i] ?? 0));
     });

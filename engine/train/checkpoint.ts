@@ -47,7 +47,8 @@ export function loadCheckpoint(path: string, cfg: ModelConfig): Checkpoint {
   const f = readSafetensors(readFileSync(path));
   const md = f.metadata;
   if (md.kind !== 'axplay-train-checkpoint') throw new Error(`${path} is not a training checkpoint`);
-  if (md.config !== JSON.stringify(cfg)) throw new Error(`${path} was made for config ${md.config}, not ${JSON.stringify(cfg)}`);
+  if (md.config !== JSON.stringify(cfg))
+    throw new Error(`${path} was made for config ${md.config}, not ${JSON.stringify(cfg)}`);
   const get = (name: string) => {
     const t = f.tensors.get(name);
     if (!t) throw new Error(`${path}: missing ${name}`);

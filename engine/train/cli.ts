@@ -39,7 +39,13 @@ const num = (k: keyof typeof a) => {
   if (!Number.isFinite(v)) throw new Error(`--${k} must be a number`);
   return v;
 };
-const cfg: ModelConfig = { vocabSize: VOCAB_SIZE, ctx: num('ctx'), nLayer: num('layers'), nHead: num('heads'), dModel: num('d-model') };
+const cfg: ModelConfig = {
+  vocabSize: VOCAB_SIZE,
+  ctx: num('ctx'),
+  nLayer: num('layers'),
+  nHead: num('heads'),
+  dModel: num('d-model'),
+};
 const opts: TrainOptions = {
   cfg,
   seed: num('seed'),
@@ -64,7 +70,11 @@ const trainBooks = books.filter((b) => b.slug !== HELDOUT_SLUG);
 const persuasion = books.find((b) => b.slug === HELDOUT_SLUG);
 if (!persuasion) throw new Error('Persuasion missing from the corpus');
 const prose = trainBooks.map((b) => b.text).join('\n');
-const json = jsonStream(new Rng(opts.seed + 1), buildLexicon(trainBooks.map((b) => b.text)), Math.round(prose.length * 0.1));
+const json = jsonStream(
+  new Rng(opts.seed + 1),
+  buildLexicon(trainBooks.map((b) => b.text)),
+  Math.round(prose.length * 0.1),
+);
 // model selection uses Persuasion[100k, 150k), disjoint from the pinned evaluation text (its first 50k)
 const validation = persuasion.text.slice(100_000, 150_000);
 console.error(
@@ -72,7 +82,9 @@ console.error(
     `${opts.steps} steps × ${opts.batch * Math.max(1, opts.workers)} × ${cfg.ctx} tokens`,
 );
 const result = await train(opts, { prose, json, validation }, (l) => console.error(l));
-console.error(`done: ${result.step} steps, ${result.tokensSeen} tokens, ${(result.elapsedSeconds / 60).toFixed(1)} min, best val ${result.bestValLoss.toFixed(4)}`);
+console.error(
+  `done: ${result.step} steps, ${result.tokensSeen} tokens, ${(result.elapsedSeconds / 60).toFixed(1)} min, best val ${result.bestValLoss.toFixed(4)}`,
+);
 
 if (!a['no-export']) {
   const dir = join(root, 'models', String(a.name));

@@ -46,7 +46,11 @@ export function ensureCorpus(root: string, log: (s: string) => void = () => {}):
     rmSync(x, { recursive: true, force: true });
     execFileSync('dpkg-deb', ['-x', join(dataDir, deb), x]);
     const rdb = readFileSync(join(x, 'usr/lib/R/site-library/janeaustenr/data/Rdata.rdb'));
-    const books = readAustenRdb(rdb).map((b) => ({ slug: slugify(b.title), title: b.title, text: unwrapParagraphs(b.lines) }));
+    const books = readAustenRdb(rdb).map((b) => ({
+      slug: slugify(b.title),
+      title: b.title,
+      text: unwrapParagraphs(b.lines),
+    }));
     if (books.length !== 6) throw new Error(`expected 6 novels in Rdata.rdb, found ${books.length}`);
     for (const b of books) writeFileSync(join(dir, `${b.slug}.txt`), b.text);
     const manifest = books.map((b) => ({

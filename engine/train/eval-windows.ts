@@ -10,6 +10,7 @@ export interface EvalWindow {
 
 export function evalWindows(ids: readonly number[], T: number): EvalWindow[] {
   const N = ids.length;
+  if (!Number.isInteger(T) || T < 2) throw new Error(`evaluation windows need a context of at least 2, got ${T}`);
   if (N < T + 1) throw new Error(`evaluation text of ${N} tokens is shorter than one window of ${T + 1}`);
   const half = Math.floor(T / 2);
   const out: EvalWindow[] = [];

@@ -27,7 +27,24 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
   return { properNouns, words };
 }
 
-const KEYS = ['name', 'home', 'age', 'income', 'married', 'sisters', 'friends', 'note', 'chapter', 'visits', 'distance', 'rating', 'letter', 'guest', 'estate', 'id'];
+const KEYS = [
+  'name',
+  'home',
+  'age',
+  'income',
+  'married',
+  'sisters',
+  'friends',
+  'note',
+  'chapter',
+  'visits',
+  'distance',
+  'rating',
+  'letter',
+  'guest',
+  'estate',
+  'id',
+];
 
 export function jsonLine(rng: Rng, lex: Lexicon): string {
   const pick = <T>(xs: readonly T[]): T => xs[rng.int(xs.length)] as T;

@@ -189,8 +189,21 @@ export class TrainModel {
       for (let b = 0; b < B; b++) {
         const q = a.qkv.ptr + b * T * 3 * C * 4;
         k.attn_fwd(
-          a.atty.ptr + b * T * C * 4, C, q, 3 * C, q + C * 4, 3 * C, q + 2 * C * 4, 3 * C,
-          a.att.ptr + b * H * T * T * 4, T, T, 0, H, hs, scale,
+          a.atty.ptr + b * T * C * 4,
+          C,
+          q,
+          3 * C,
+          q + C * 4,
+          3 * C,
+          q + 2 * C * 4,
+          3 * C,
+          a.att.ptr + b * H * T * T * 4,
+          T,
+          T,
+          0,
+          H,
+          hs,
+          scale,
         );
       }
       k.mm_nn(a.attproj.ptr, a.atty.ptr, w.projw, BT, C, C, 0);
@@ -205,7 +218,16 @@ export class TrainModel {
       k.add(a.res3.ptr, a.res2.ptr, a.fcproj.ptr, BT * C);
       res = a.res3.ptr;
     }
-    k.layernorm_fwd(this.lnf.ptr, this.lnfMean.ptr, this.lnfRstd.ptr, res, this.p('ln_f.weight'), this.p('ln_f.bias'), BT, C);
+    k.layernorm_fwd(
+      this.lnf.ptr,
+      this.lnfMean.ptr,
+      this.lnfRstd.ptr,
+      res,
+      this.p('ln_f.weight'),
+      this.p('ln_f.bias'),
+      BT,
+      C,
+    );
     k.mm_nt(this.logits.ptr, this.lnf.ptr, this.p('wte'), BT, C, V, 0);
     const denom = gradDenominator ?? Math.max(1, counted);
     k.crossentropy(this.losses.ptr, this.logits.ptr, this.targets.ptr, BT, V, withGrad ? 1 / denom : 0);
@@ -229,8 +251,16 @@ export class TrainModel {
     k.mm_nn(this.dln.ptr, dlogits, this.p('wte'), BT, V, C, 0);
     k.mm_tn(this.g('wte'), dlogits, this.lnf.ptr, BT, V, C, 1);
     k.layernorm_bwd(
-      this.dres.ptr, this.g('ln_f.weight'), this.g('ln_f.bias'), this.dln.ptr, last, this.p('ln_f.weight'),
-      this.lnfMean.ptr, this.lnfRstd.ptr, BT, C,
+      this.dres.ptr,
+      this.g('ln_f.weight'),
+      this.g('ln_f.bias'),
+      this.dln.ptr,
+      last,
+      this.p('ln_f.weight'),
+      this.lnfMean.ptr,
+      this.lnfRstd.ptr,
+      BT,
+      C,
     );
     for (let l = L - 1; l >= 0; l--) {
       const a = this.acts[l] as LayerActs;
@@ -257,8 +287,22 @@ export class TrainModel {
         const dq = this.dqkv.ptr + off;
         const q = a.qkv.ptr + off;
         k.attn_bwd(
-          dq, dq + C * 4, dq + 2 * C * 4, this.datty.ptr + b * T * C * 4, C, q, q + C * 4, q + 2 * C * 4, 3 * C,
-          a.att.ptr + b * H * T * T * 4, T, T, H, hs, scale, this.scratch.ptr,
+          dq,
+          dq + C * 4,
+          dq + 2 * C * 4,
+          this.datty.ptr + b * T * C * 4,
+          C,
+          q,
+          q + C * 4,
+          q + 2 * C * 4,
+          3 * C,
+          a.att.ptr + b * H * T * T * 4,
+          T,
+          T,
+          H,
+          hs,
+          scale,
+          this.scratch.ptr,
         );
       }
       k.bias_grad(dw.qkvb, this.dqkv.ptr, BT, 3 * C);

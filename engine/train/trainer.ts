@@ -10,7 +10,7 @@ import { encode } from '../tokenizer.ts';
 import { type Checkpoint, loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
 import { evalWindows } from './eval-windows.ts';
 import { TrainModel } from './train-model.ts';
-import { startWorker } from './ts-worker.ts';
+import { startWorker } from '../node/ts-worker.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker.ts';
 
 export interface TrainOptions {
@@ -32,6 +32,8 @@ export interface TrainOptions {
   /** Checkpoint path (resumed from when it exists); undefined = no checkpoints. */
   readonly checkpointPath?: string;
   readonly bestPath?: string;
+  /** Stop (saving the checkpoint) when this step is reached, as if interrupted; the schedule still uses `steps`. */
+  readonly stopAtStep?: number;
 }
 
 export interface TrainData {
@@ -103,11 +105,10 @@ function workerSource(
 ): GradSource {
   const nParams = paramCount(cfg);
   const gradSabs = Array.from({ length: n }, () => new SharedArrayBuffer(nParams * 4));
-  const workers = gradSabs.map(
-    (g) =>
-      startWorker(new URL('./worker.ts', import.meta.url), {
-        workerData: { cfg, B, T, params: paramsSab, grads: g } satisfies WorkerInit,
-      }),
+  const workers = gradSabs.map((g) =>
+    startWorker(new URL('./worker.ts', import.meta.url), {
+      workerData: { cfg, B, T, params: paramsSab, grads: g } satisfies WorkerInit,
+    }),
   );
   const call = (w: Worker, msg: WorkerRequest) =>
     new Promise<WorkerReply>((resolve, reject) => {
@@ -243,7 +244,8 @@ export async function train(o: TrainOptions, data: TrainData, log: Log = () => {
     });
 
   try {
-    while (step < o.steps) {
+    const stopAt = Math.min(o.steps, o.stopAtStep ?? o.steps);
+    while (step < stopAt) {
       const lr = learningRate(o, step);
       const tokens: Int32Array[] = [];
       const targets: Int32Array[] = [];
@@ -272,7 +274,20 @@ export async function train(o: TrainOptions, data: TrainData, log: Log = () => {
       const bc2 = 1 - 0.99 ** t;
       for (const s of paramSpecs(cfg)) {
         const off = s.offset * 4;
-        arena.k.adamw(P.ptr + off, G.ptr + off, M.ptr + off, V.ptr + off, s.size, lr, 0.9, 0.99, 1e-8, s.decay ? o.weightDecay : 0, bc1, bc2);
+        arena.k.adamw(
+          P.ptr + off,
+          G.ptr + off,
+          M.ptr + off,
+          V.ptr + off,
+          s.size,
+          lr,
+          0.9,
+          0.99,
+          1e-8,
+          s.decay ? o.weightDecay : 0,
+          bc1,
+          bc2,
+        );
       }
       shared.set(arena.f32(P));
       step++;
@@ -322,7 +337,15 @@ export async function train(o: TrainOptions, data: TrainData, log: Log = () => {
   return result;
 }
 
-function progressLine(step: number, total: number, loss: number, lr: number, tps: number, norm: number, etaSec: number): string {
+function progressLine(
+  step: number,
+  total: number,
+  loss: number,
+  lr: number,
+  tps: number,
+  norm: number,
+  etaSec: number,
+): string {
   const width = 30;
   const filled = Math.round((step / total) * width);
   const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;

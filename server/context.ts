@@ -1,0 +1,29 @@
+// What the routes share: the engine pool, the store, the model's description, limits and configuration.
+import type { Store } from './db.ts';
+import type { EnginePool } from './engine-pool.ts';
+
+export interface LocalModelInfo {
+  /** The model's name as clients send it (`model`). */
+  readonly name: string;
+  readonly id: string;
+  readonly description: string;
+  readonly ctx: number;
+  readonly nLayer: number;
+  readonly dModel: number;
+  readonly vocabSize: number;
+  readonly createdAt: string;
+}
+
+export interface ServerDeps {
+  readonly pool: EnginePool;
+  readonly store: Store;
+  readonly key: string;
+  readonly model: LocalModelInfo;
+  /** The relay's one upstream base URL (AXPLAY_UPSTREAM). */
+  readonly upstream: string;
+  /** The address the server binds (the key hand-over needs a loopback bind). */
+  readonly bindHost: string;
+  /** The built SPA (dist/); undefined serves no static files. */
+  readonly staticRoot?: string;
+  readonly log?: (line: string) => void;
+}

@@ -1,0 +1,145 @@
+// A pool of generation workers (one model copy each) with a bounded queue. Generation never runs on the
+// server's event loop, so /health and other streams stay responsive; when every worker is busy and the queue
+// is full, run() throws QueueFullError (answered 429 with Retry-After).
+import type { Worker } from 'node:worker_threads';
+import type { GeneratedToken } from '../engine/generate.ts';
+import { startWorker } from '../engine/node/ts-worker.ts';
+import type { GenerationJob, JobResult, WorkerIn, WorkerOut } from './engine-worker.ts';
+
+export class QueueFullError extends Error {
+  override name = 'QueueFullError';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('The local engine is busy: every worker is generating and the queue is full');
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class AbortedError extends Error {
+  override name = 'AbortedError';
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onToken?: (t: GeneratedToken) => void;
+}
+
+interface Job {
+  id: number;
+  job: GenerationJob;
+  opts: RunOptions;
+  resolve: (r: JobResult) => void;
+  reject: (e: Error) => void;
+  worker?: Slot;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+}
+
+export interface PoolOptions {
+  modelPath: string;
+  size: number;
+  maxQueue: number;
+  workerUrl?: URL;
+}
+
+export class EnginePool {
+  readonly size: number;
+  readonly maxQueue: number;
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private readonly readyPromise: Promise<number>;
+  /** Tokens received from workers since start (lets tests see that an aborted job stopped producing). */
+  tokensProduced = 0;
+
+  constructor(o: PoolOptions) {
+    this.size = o.size;
+    this.maxQueue = o.maxQueue;
+    const url = o.workerUrl ?? new URL('./engine-worker.ts', import.meta.url);
+    this.slots = Array.from({ length: o.size }, () => ({ worker: startWorker(url, { workerData: { modelPath: o.modelPath } }) }));
+    this.readyPromise = Promise.all(
+      this.slots.map(
+        (s) =>
+          new Promise<number>((resolve, reject) => {
+            const onMsg = (m: WorkerOut) => {
+              if (m.type === 'ready') {
+                s.worker.off('error', reject);
+                resolve(m.ctx);
+              }
+            };
+            s.worker.once('message', onMsg);
+            s.worker.once('error', reject);
+          }),
+      ),
+    ).then((ctxs) => {
+      for (const s of this.slots) s.worker.on('message', (m: WorkerOut) => this.onMessage(s, m));
+      return ctxs[0] ?? 0;
+    });
+  }
+
+  /** Resolves with the model's context length once every worker has loaded the model. */
+  ready(): Promise<number> {
+    return this.readyPromise;
+  }
+
+  get busy(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  run(job: GenerationJob, opts: RunOptions = {}): Promise<JobResult> {
+    if (opts.signal?.aborted) return Promise.reject(new AbortedError('aborted before start'));
+    const free = this.slots.find((s) => !s.job);
+    if (!free && this.queue.length >= this.maxQueue) throw new QueueFullError(Math.max(1, this.queue.length));
+    return new Promise<JobResult>((resolve, reject) => {
+      const j: Job = { id: this.nextId++, job, opts, resolve, reject };
+      opts.signal?.addEventListener(
+        'abort',
+        () => {
+          const qi = this.queue.indexOf(j);
+          if (qi >= 0) {
+            this.queue.splice(qi, 1);
+            reject(new AbortedError('aborted while queued'));
+          } else if (j.worker) {
+            j.worker.worker.postMessage({ type: 'abort', id: j.id } satisfies WorkerIn);
+          }
+        },
+        { once: true },
+      );
+      if (free) this.start(free, j);
+      else this.queue.push(j);
+    });
+  }
+
+  private start(slot: Slot, j: Job): void {
+    slot.job = j;
+    j.worker = slot;
+    slot.worker.postMessage({ type: 'run', id: j.id, job: j.job } satisfies WorkerIn);
+  }
+
+  private onMessage(slot: Slot, m: WorkerOut): void {
+    const j = slot.job;
+    if (m.type === 'ready' || !j || m.id !== j.id) return;
+    if (m.type === 'token') {
+      this.tokensProduced++;
+      j.opts.onToken?.(m.token);
+      return;
+    }
+    slot.job = undefined;
+    if (m.type === 'done') j.resolve(m.result);
+    else j.reject(new Error(m.message));
+    const next = this.queue.shift();
+    if (next) this.start(slot, next);
+  }
+
+  async close(): Promise<void> {
+    for (const j of this.queue.splice(0)) j.reject(new AbortedError('server shutting down'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

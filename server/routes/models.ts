@@ -1,0 +1,99 @@
+// Model listing and introspection: /models (HostedModel[]), /v1/models (OpenAI list), /graph, /health, and the
+// two /auth routes the SDKs use (set-model, verify-key). Other /auth routes answer 404: no accounts locally.
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { CHAT_TEMPLATE } from '../chat-template.ts';
+import type { ServerDeps } from '../context.ts';
+import { ApiError, notFound, respondError } from '../errors.ts';
+import { parseBody } from '../body.ts';
+import { METHOD_DEFAULTS } from '../sampling-params.ts';
+
+export function resolveModel(deps: ServerDeps, requested: string | null | undefined, apiKey?: string): string {
+  const name = requested && requested !== 'default' ? requested : (apiKey && deps.store.keyRow(apiKey)?.selected_model) || deps.model.name;
+  if (name !== deps.model.name && name !== deps.model.id) {
+    throw notFound(`The model '${name}' does not exist on the local runtime. Available: ${deps.model.name}`);
+  }
+  return deps.model.name;
+}
+
+export function hostedModel(deps: ServerDeps) {
+  const m = deps.model;
+  return {
+    id: m.id,
+    name: m.name,
+    base_url: 'local',
+    is_default: true,
+    is_active: true,
+    created_at: m.createdAt,
+    required_auth: false,
+    description: m.description,
+    hf_model_name: null,
+    sae_release_id: null,
+    trainable: false,
+    inference_only: true,
+    // axplay extensions
+    context_length: m.ctx,
+    tokenizer: 'character (97 ids: newline, printable ASCII, end-of-text)',
+    chat_template: CHAT_TEMPLATE,
+    sampling_method_defaults: METHOD_DEFAULTS,
+    capabilities: { chat: true, completions: true, logprobs: true, streaming: true, steering: false, sae: false, guided_generation: false },
+  };
+}
+
+export function registerModelRoutes(app: Hono, deps: ServerDeps): void {
+  app.get('/health', (c) =>
+    c.json({
+      status: 'ok',
+      model: deps.model.name,
+      device: 'cpu',
+      num_layers: deps.model.nLayer,
+      workers: deps.pool.size,
+      busy: deps.pool.busy,
+      queued: deps.pool.queued,
+    }),
+  );
+  app.get('/models', (c) => c.json([hostedModel(deps)]));
+  app.get('/v1/models', (c) =>
+    c.json({
+      object: 'list',
+      data: [
+        {
+          id: deps.model.name,
+          object: 'model',
+          created: Math.floor(Date.parse(deps.model.createdAt) / 1000),
+          owned_by: 'axplay-local',
+          axionic: { sae_release_id: null, supports_sae: false, context_length: deps.model.ctx },
+        },
+      ],
+    }),
+  );
+  app.get('/v1/models/:id', (c) => {
+    if (c.req.param('id') !== deps.model.name) return respondError(c, notFound(`The model '${c.req.param('id')}' does not exist`));
+    return c.json({ id: deps.model.name, object: 'model', created: Math.floor(Date.parse(deps.model.createdAt) / 1000), owned_by: 'axplay-local' });
+  });
+  app.get('/graph', (c) =>
+    c.json({
+      graph: Array.from({ length: deps.model.nLayer }, (_, l) => [
+        { name: `blocks.${l}.hook_resid_pre`, type: 'resid_pre', layer: l, shape: [deps.model.dModel] },
+        { name: `blocks.${l}.hook_resid_post`, type: 'resid_post', layer: l, shape: [deps.model.dModel] },
+      ]).flat(),
+    }),
+  );
+  app.get('/auth/verify-key', (c) => c.json({ valid: true }));
+  app.post('/auth/api-keys/set-model', async (c) => {
+    const body = await parseBody(c, z.object({ model_name: z.string().min(1) }));
+    if (body instanceof Response) return body;
+    try {
+      const name = resolveModel(deps, body.model_name);
+      const key = c.get('apiKey' as never) as string;
+      deps.store.setSelectedModel(key, name);
+      return c.json({ status: 'ok', model_name: name, model_id: deps.model.id });
+    } catch (e) {
+      if (e instanceof ApiError) return respondError(c, e);
+      throw e;
+    }
+  });
+  app.all('/auth/*', (c) =>
+    respondError(c, notFound('The local runtime has no accounts: only /auth/verify-key and /auth/api-keys/set-model exist here')),
+  );
+}
