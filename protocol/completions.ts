@@ -1,8 +1,8 @@
 // POST /v1/completions: OpenAI's legacy completions request with Axionic's extensions.
 import { z } from 'zod';
+import type { FinishReason, Usage } from './chat.ts';
 import { MAX_PROMPT_CHARS } from './limits.ts';
 import { laterFields, samplingFields } from './sampling.ts';
-import type { FinishReason, Usage } from './chat.ts';
 
 export const completionRequestSchema = z.object({
   ...samplingFields,

@@ -1,8 +1,8 @@
 // POST /generate (Axionic "Run Steered Gen"): a prompt in, status frames out over SSE.
 import { z } from 'zod';
+import type { Usage } from './chat.ts';
 import { MAX_PROMPT_CHARS, MAX_TOKENS_CAP } from './limits.ts';
 import { samplingMethods } from './sampling.ts';
-import type { Usage } from './chat.ts';
 
 export const runRequestSchema = z.object({
   prompt: z.string().max(MAX_PROMPT_CHARS),
@@ -14,7 +14,11 @@ export const runRequestSchema = z.object({
   top_p: z.number().gt(0).max(1).nullish(),
   min_p: z.number().min(0).max(1).nullish(),
   typical_p: z.number().gt(0).max(1).nullish(),
-  seed: z.int().min(0).max(2 ** 32 - 1).nullish(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .nullish(),
   stop: z.union([z.string().min(1).max(64), z.array(z.string().min(1).max(64)).max(4)]).nullish(),
   steering_vector_id: z.unknown().optional(),
   steering_strength: z.number().nullish(),

@@ -8,9 +8,7 @@ export type SamplingMethodName = (typeof samplingMethods)[number];
 
 const num = () => z.number().nullish();
 
-export const stopSchema = z
-  .union([z.string().min(1).max(64), z.array(z.string().min(1).max(64)).max(4)])
-  .nullish();
+export const stopSchema = z.union([z.string().min(1).max(64), z.array(z.string().min(1).max(64)).max(4)]).nullish();
 
 export const logitBiasSchema = z
   .record(z.string().regex(/^\d+$/, 'keys must be token ids'), z.number().min(-100).max(100))
@@ -28,7 +26,11 @@ export const samplingFields = {
   presence_penalty: z.number().min(-2).max(2).nullish(),
   frequency_penalty: z.number().min(-2).max(2).nullish(),
   logit_bias: logitBiasSchema,
-  seed: z.int().min(0).max(2 ** 32 - 1).nullish(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .nullish(),
   stop: stopSchema,
   sampling_method: z.enum(samplingMethods).nullish(),
   n: z.int().min(1).max(8).nullish(),

@@ -18,8 +18,15 @@ const model = loadModel(modelPath(name));
 const heldout = readHeldout(REPO_ROOT);
 const full = evaluateText(model, heldout);
 const slice = evaluateText(model, heldout.slice(0, TEST_SLICE_CHARS));
-const golden = await generateText(model, model.newSession(), { prompt: GOLDEN_PROMPT, maxTokens: GOLDEN_CHARS, sampling: { method: 'greedy' } });
-const training = JSON.parse(readFileSync(join(REPO_ROOT, 'models', name, 'training.json'), 'utf8')) as Record<string, unknown>;
+const golden = await generateText(model, model.newSession(), {
+  prompt: GOLDEN_PROMPT,
+  maxTokens: GOLDEN_CHARS,
+  sampling: { method: 'greedy' },
+});
+const training = JSON.parse(readFileSync(join(REPO_ROOT, 'models', name, 'training.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const metrics = {
   parameters: paramCount(model.cfg),
   config: model.cfg,

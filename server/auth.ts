@@ -2,6 +2,7 @@
 // key hand-over and the relay. The key is compared in constant time and never logged.
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context.ts';
 import { ApiError, respondError } from './errors.ts';
 
 export function presentedKey(headers: Headers): string | undefined {
@@ -18,14 +19,20 @@ export function sameKey(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function requireKey(localKey: string): MiddlewareHandler {
+export function requireKey(localKey: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = presentedKey(c.req.raw.headers);
     if (!key) {
-      return respondError(c, new ApiError(401, 'authentication_error', 'Missing API key: send it as x-api-key or Authorization: Bearer', { code: 'missing_api_key' }));
+      return respondError(
+        c,
+        new ApiError(401, 'authentication_error', 'Missing API key: send it as x-api-key or Authorization: Bearer', {
+          code: 'missing_api_key',
+        }),
+      );
     }
-    if (!sameKey(key, localKey)) return respondError(c, new ApiError(401, 'authentication_error', 'Invalid API key', { code: 'invalid_api_key' }));
-    c.set('apiKey' as never, key as never);
+    if (!sameKey(key, localKey))
+      return respondError(c, new ApiError(401, 'authentication_error', 'Invalid API key', { code: 'invalid_api_key' }));
+    c.set('apiKey', key);
     await next();
   };
 }

@@ -11,16 +11,27 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
     const text = await c.req.text();
     raw = JSON.parse(text);
   } catch (e) {
-    return respondError(c, new ApiError(400, 'invalid_request_error', `The request body is not valid JSON: ${(e as Error).message}`, { code: 'invalid_json' }));
+    return respondError(
+      c,
+      new ApiError(400, 'invalid_request_error', `The request body is not valid JSON: ${(e as Error).message}`, {
+        code: 'invalid_json',
+      }),
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return respondError(c, new ApiError(400, 'invalid_request_error', 'The request body must be a JSON object', { code: 'invalid_json' }));
+    return respondError(
+      c,
+      new ApiError(400, 'invalid_request_error', 'The request body must be a JSON object', { code: 'invalid_json' }),
+    );
   }
   const later = unsupportedField(raw as Record<string, unknown>);
   if (later) {
     return respondError(
       c,
-      unsupported(later, `"${later}" is not supported by the local runtime yet (accepted only when null, empty or at its default)`),
+      unsupported(
+        later,
+        `"${later}" is not supported by the local runtime yet (accepted only when null, empty or at its default)`,
+      ),
     );
   }
   const r = schema.safeParse(raw);

@@ -16,7 +16,8 @@ export const CHAT_TEMPLATE = {
 export function renderChat(messages: readonly Pick<ChatMessage, 'role' | 'content'>[]): string {
   let s = '';
   for (const m of messages) {
-    const t = m.role === 'system' ? CHAT_TEMPLATE.system : m.role === 'user' ? CHAT_TEMPLATE.user : CHAT_TEMPLATE.assistant;
+    const t =
+      m.role === 'system' ? CHAT_TEMPLATE.system : m.role === 'user' ? CHAT_TEMPLATE.user : CHAT_TEMPLATE.assistant;
     s += t.replace('{content}', m.content);
   }
   return s + CHAT_TEMPLATE.generation_prompt;

@@ -27,3 +27,6 @@ export interface ServerDeps {
   readonly staticRoot?: string;
   readonly log?: (line: string) => void;
 }
+
+/** Hono's environment for this app: what middleware puts on the context. */
+export type AppEnv = { Variables: { apiKey: string } };

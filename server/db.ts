@@ -27,7 +27,9 @@ export class Store {
 
   /** The local API key, created on first use: `ax_` + 48 lowercase hex characters. */
   localKey(): string {
-    const row = this.db.prepare('SELECT key FROM api_keys ORDER BY created_at LIMIT 1').get() as { key: string } | undefined;
+    const row = this.db.prepare('SELECT key FROM api_keys ORDER BY created_at LIMIT 1').get() as
+      | { key: string }
+      | undefined;
     if (row) return row.key;
     const key = `ax_${randomBytes(24).toString('hex')}`;
     this.db.prepare('INSERT INTO api_keys (key, created_at) VALUES (?, ?)').run(key, new Date().toISOString());
@@ -35,7 +37,9 @@ export class Store {
   }
 
   keyRow(key: string): KeyRow | undefined {
-    return this.db.prepare('SELECT key, created_at, selected_model FROM api_keys WHERE key = ?').get(key) as KeyRow | undefined;
+    return this.db.prepare('SELECT key, created_at, selected_model FROM api_keys WHERE key = ?').get(key) as
+      | KeyRow
+      | undefined;
   }
 
   setSelectedModel(key: string, model: string): void {

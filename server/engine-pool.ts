@@ -59,7 +59,9 @@ export class EnginePool {
     this.size = o.size;
     this.maxQueue = o.maxQueue;
     const url = o.workerUrl ?? new URL('./engine-worker.ts', import.meta.url);
-    this.slots = Array.from({ length: o.size }, () => ({ worker: startWorker(url, { workerData: { modelPath: o.modelPath } }) }));
+    this.slots = Array.from({ length: o.size }, () => ({
+      worker: startWorker(url, { workerData: { modelPath: o.modelPath } }),
+    }));
     this.readyPromise = Promise.all(
       this.slots.map(
         (s) =>

@@ -2,8 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type GeneratedToken, type GenerationResult, generate } from '../engine/generate.ts';
 import { loadModel } from '../engine/node/load-model.ts';
-import { logSoftmax } from '../engine/sampler.ts';
 import type { SamplingParams } from '../engine/sampler.ts';
+import { logSoftmax } from '../engine/sampler.ts';
 import { encode, tokenText } from '../engine/tokenizer.ts';
 
 export interface GenerationJob {

@@ -10,7 +10,12 @@ export class ApiError extends Error {
   readonly param: string | null;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, type: ErrorType, message: string, opts: { code?: string; param?: string | null; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    type: ErrorType,
+    message: string,
+    opts: { code?: string; param?: string | null; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.type = type;

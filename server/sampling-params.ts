@@ -38,7 +38,8 @@ export function toSamplingParams(f: SamplingFields, vocabSize: number): Sampling
     logitBias = new Map();
     for (const [k, v] of Object.entries(f.logit_bias)) {
       const id = Number(k);
-      if (id >= vocabSize) throw new RangeError(`logit_bias: token id ${k} is outside the vocabulary (0..${vocabSize - 1})`);
+      if (id >= vocabSize)
+        throw new RangeError(`logit_bias: token id ${k} is outside the vocabulary (0..${vocabSize - 1})`);
       logitBias.set(id, v);
     }
   }

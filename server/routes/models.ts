@@ -2,14 +2,17 @@
 // two /auth routes the SDKs use (set-model, verify-key). Other /auth routes answer 404: no accounts locally.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { CHAT_TEMPLATE } from '../chat-template.ts';
-import type { ServerDeps } from '../context.ts';
-import { ApiError, notFound, respondError } from '../errors.ts';
 import { parseBody } from '../body.ts';
+import { CHAT_TEMPLATE } from '../chat-template.ts';
+import type { AppEnv, ServerDeps } from '../context.ts';
+import { ApiError, notFound, respondError } from '../errors.ts';
 import { METHOD_DEFAULTS } from '../sampling-params.ts';
 
 export function resolveModel(deps: ServerDeps, requested: string | null | undefined, apiKey?: string): string {
-  const name = requested && requested !== 'default' ? requested : (apiKey && deps.store.keyRow(apiKey)?.selected_model) || deps.model.name;
+  const name =
+    requested && requested !== 'default'
+      ? requested
+      : (apiKey && deps.store.keyRow(apiKey)?.selected_model) || deps.model.name;
   if (name !== deps.model.name && name !== deps.model.id) {
     throw notFound(`The model '${name}' does not exist on the local runtime. Available: ${deps.model.name}`);
   }
@@ -36,11 +39,19 @@ export function hostedModel(deps: ServerDeps) {
     tokenizer: 'character (97 ids: newline, printable ASCII, end-of-text)',
     chat_template: CHAT_TEMPLATE,
     sampling_method_defaults: METHOD_DEFAULTS,
-    capabilities: { chat: true, completions: true, logprobs: true, streaming: true, steering: false, sae: false, guided_generation: false },
+    capabilities: {
+      chat: true,
+      completions: true,
+      logprobs: true,
+      streaming: true,
+      steering: false,
+      sae: false,
+      guided_generation: false,
+    },
   };
 }
 
-export function registerModelRoutes(app: Hono, deps: ServerDeps): void {
+export function registerModelRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   app.get('/health', (c) =>
     c.json({
       status: 'ok',
@@ -68,8 +79,14 @@ export function registerModelRoutes(app: Hono, deps: ServerDeps): void {
     }),
   );
   app.get('/v1/models/:id', (c) => {
-    if (c.req.param('id') !== deps.model.name) return respondError(c, notFound(`The model '${c.req.param('id')}' does not exist`));
-    return c.json({ id: deps.model.name, object: 'model', created: Math.floor(Date.parse(deps.model.createdAt) / 1000), owned_by: 'axplay-local' });
+    if (c.req.param('id') !== deps.model.name)
+      return respondError(c, notFound(`The model '${c.req.param('id')}' does not exist`));
+    return c.json({
+      id: deps.model.name,
+      object: 'model',
+      created: Math.floor(Date.parse(deps.model.createdAt) / 1000),
+      owned_by: 'axplay-local',
+    });
   });
   app.get('/graph', (c) =>
     c.json({
@@ -85,7 +102,7 @@ export function registerModelRoutes(app: Hono, deps: ServerDeps): void {
     if (body instanceof Response) return body;
     try {
       const name = resolveModel(deps, body.model_name);
-      const key = c.get('apiKey' as never) as string;
+      const key = c.get('apiKey');
       deps.store.setSelectedModel(key, name);
       return c.json({ status: 'ok', model_name: name, model_id: deps.model.id });
     } catch (e) {
@@ -94,6 +111,9 @@ export function registerModelRoutes(app: Hono, deps: ServerDeps): void {
     }
   });
   app.all('/auth/*', (c) =>
-    respondError(c, notFound('The local runtime has no accounts: only /auth/verify-key and /auth/api-keys/set-model exist here')),
+    respondError(
+      c,
+      notFound('The local runtime has no accounts: only /auth/verify-key and /auth/api-keys/set-model exist here'),
+    ),
   );
 }

@@ -1,0 +1,138 @@
+// The same-origin relay to the hosted API: /upstream/<path> → AXPLAY_UPSTREAM/<path>, for allowlisted API paths
+// only, streaming both ways without buffering. It requires the local key in `x-axplay-key` (stripped before
+// forwarding) and a loopback Host, so no other page or host can use it as a proxy; the browser can never pick
+// the upstream host. The upstream key (x-api-key / Authorization) passes through unchanged and is never logged.
+import type { Context } from 'hono';
+import { isLoopbackHostHeader, sameKey } from './auth.ts';
+import { ApiError, respondError } from './errors.ts';
+
+const ALLOWED = new RegExp(
+  '^/(?:' +
+    [
+      'v1/chat/completions',
+      'v1/completions',
+      'v1/models(?:/[A-Za-z0-9._:-]+)?',
+      'models',
+      'graph',
+      'health',
+      'generate',
+      'sampling/generate',
+      'sae/generate',
+      'steering/(?:generate|run|evaluate|generate-pairs|vectors/[A-Za-z0-9_-]+/download)',
+      'policies(?:/[A-Za-z0-9_/-]+)?',
+      'behaviors(?:/[A-Za-z0-9_/-]+)?',
+      'auth/verify-key',
+      'auth/api-keys/set-model',
+    ].join('|') +
+    ')$',
+);
+
+const DROP_REQUEST = new Set([
+  'host',
+  'x-axplay-key',
+  'cookie',
+  'origin',
+  'referer',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authorization',
+  'proxy-connection',
+  'content-length',
+  'accept-encoding',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+]);
+const DROP_RESPONSE = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-encoding',
+  'content-length',
+  'set-cookie',
+]);
+
+export function isRelayable(path: string): boolean {
+  return ALLOWED.test(path) && !path.split('/').some((seg) => seg === '..' || seg === '.');
+}
+
+export function relayHandler(upstream: string, localKey: string) {
+  const base = new URL(upstream);
+  return async (c: Context): Promise<Response> => {
+    if (!isLoopbackHostHeader(c.req.header('host'))) {
+      return respondError(
+        c,
+        new ApiError(403, 'permission_denied', 'The relay only serves requests addressed to 127.0.0.1 or localhost', {
+          code: 'relay_forbidden_host',
+        }),
+      );
+    }
+    const k = c.req.header('x-axplay-key');
+    if (!k || !sameKey(k, localKey)) {
+      return respondError(
+        c,
+        new ApiError(401, 'authentication_error', 'The relay needs the local key in x-axplay-key', {
+          code: 'relay_key_required',
+        }),
+      );
+    }
+    const path = c.req.path.slice('/upstream'.length);
+    if (!isRelayable(path)) {
+      return respondError(
+        c,
+        new ApiError(
+          404,
+          'not_found',
+          `The relay does not forward ${path || '/'}: only the Axionic API paths are allowed`,
+          { code: 'relay_path_not_allowed' },
+        ),
+      );
+    }
+    const target = new URL(base.pathname.replace(/\/$/, '') + path + new URL(c.req.url).search, base.origin);
+    if (target.origin !== base.origin) {
+      return respondError(
+        c,
+        new ApiError(400, 'invalid_request_error', 'The relay only reaches its configured upstream', {
+          code: 'relay_bad_target',
+        }),
+      );
+    }
+    const headers = new Headers();
+    c.req.raw.headers.forEach((v, name) => {
+      if (!DROP_REQUEST.has(name.toLowerCase())) headers.set(name, v);
+    });
+    headers.set('accept-encoding', 'identity');
+    const method = c.req.method;
+    let res: Response;
+    try {
+      // undici needs `duplex` for a streamed request body
+      const init: RequestInit & { duplex: 'half' } = {
+        method,
+        headers,
+        body: method === 'GET' || method === 'HEAD' ? undefined : c.req.raw.body,
+        signal: c.req.raw.signal,
+        redirect: 'manual',
+        duplex: 'half',
+      };
+      res = await fetch(target, init);
+    } catch (e) {
+      if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
+      return respondError(
+        c,
+        new ApiError(502, 'server_error', `The upstream ${base.origin} could not be reached: ${(e as Error).message}`, {
+          code: 'upstream_unreachable',
+        }),
+      );
+    }
+    const out = new Headers();
+    res.headers.forEach((v, name) => {
+      if (!DROP_RESPONSE.has(name.toLowerCase())) out.set(name, v);
+    });
+    out.set('x-axplay-relay', base.origin);
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers: out });
+  };
+}

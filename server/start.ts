@@ -1,0 +1,69 @@
+// Starts the server: store and key, engine pool, HTTP listener. Used by main.ts and by the tests (port 0).
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { loadWeights } from '../engine/weights.ts';
+import { createApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import type { LocalModelInfo } from './context.ts';
+import { Store } from './db.ts';
+import { EnginePool } from './engine-pool.ts';
+
+export interface RunningServer {
+  url: string;
+  key: string;
+  pool: EnginePool;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export function describeModel(path: string): LocalModelInfo {
+  const w = loadWeights(readFileSync(path));
+  const name = w.metadata.name || 'austen-mini';
+  return {
+    name,
+    id: name,
+    description:
+      'A 1.2M-parameter character-level GPT trained by axplay on five Jane Austen novels plus synthetic JSON lines. ' +
+      'It writes pseudo-Austen prose; it has no instruction or chat training.',
+    ctx: w.cfg.ctx,
+    nLayer: w.cfg.nLayer,
+    dModel: w.cfg.dModel,
+    vocabSize: w.cfg.vocabSize,
+    createdAt: '2026-11-25T00:00:00Z',
+  };
+}
+
+export async function startServer(cfg: ServerConfig, log: (s: string) => void = () => {}): Promise<RunningServer> {
+  const model = describeModel(cfg.modelPath);
+  const store = new Store(cfg.dataDir);
+  const key = store.localKey();
+  const pool = new EnginePool({ modelPath: cfg.modelPath, size: cfg.workers, maxQueue: cfg.maxQueue });
+  await pool.ready();
+  const app = createApp({
+    pool,
+    store,
+    key,
+    model,
+    upstream: cfg.upstream,
+    bindHost: cfg.host,
+    staticRoot: cfg.staticRoot,
+    log,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => resolve(s));
+  });
+  const addr = server.address() as AddressInfo;
+  const host = cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host;
+  return {
+    url: `http://${host}:${addr.port}`,
+    key,
+    pool,
+    store,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await pool.close();
+      store.close();
+    },
+  };
+}
