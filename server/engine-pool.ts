@@ -77,9 +77,36 @@ export class EnginePool {
           }),
       ),
     ).then((ctxs) => {
-      for (const s of this.slots) s.worker.on('message', (m: WorkerOut) => this.onMessage(s, m));
+      for (const s of this.slots) this.attach(s);
       return ctxs[0] ?? 0;
     });
+    this.url = url;
+    this.modelPath = o.modelPath;
+  }
+
+  private readonly url: URL;
+  private readonly modelPath: string;
+  private closing = false;
+
+  /** Routes a worker's messages, and replaces it if it dies: its job fails, the pool keeps serving. */
+  private attach(s: Slot): void {
+    s.worker.on('message', (m: WorkerOut) => this.onMessage(s, m));
+    const replace = (why: string) => {
+      if (this.closing) return;
+      const j = s.job;
+      s.job = undefined;
+      j?.reject(new Error(`generation worker failed: ${why}`));
+      s.worker.removeAllListeners();
+      s.worker = startWorker(this.url, { workerData: { modelPath: this.modelPath } });
+      s.worker.once('message', () => {
+        this.attach(s);
+        const next = this.queue.shift();
+        if (next) this.start(s, next);
+      });
+      s.worker.once('error', () => {});
+    };
+    s.worker.on('error', (e) => replace(e.message));
+    s.worker.on('exit', (code) => replace(`exited with code ${code}`));
   }
 
   /** Resolves with the model's context length once every worker has loaded the model. */
@@ -120,6 +147,10 @@ export class EnginePool {
   }
 
   private start(slot: Slot, j: Job): void {
+    if (slot.job) {
+      this.queue.unshift(j);
+      return;
+    }
     slot.job = j;
     j.worker = slot;
     slot.worker.postMessage({ type: 'run', id: j.id, job: j.job } satisfies WorkerIn);
@@ -141,6 +172,7 @@ export class EnginePool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const j of this.queue.splice(0)) j.reject(new AbortedError('server shutting down'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
