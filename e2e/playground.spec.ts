@@ -1,0 +1,188 @@
+// The main journey in real Chromium against the real server and the local model.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/** Fails the test if any request leaves 127.0.0.1 (no CDN, no hosted API). */
+function watchHosts(page: Page): string[] {
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol.startsWith('http') && !LOCAL_HOSTS.has(u.hostname)) outside.push(r.url());
+  });
+  return outside;
+}
+
+async function freshPage(page: Page) {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+}
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('fresh load → model listed → streamed chat → stop → continue → history → snippets', async ({ page }) => {
+  const outside = watchHosts(page);
+  await freshPage(page);
+
+  // the local runtime is ready on first load: the key was handed over, the model is listed
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  await expect(page.getByRole('radio', { name: 'austen-mini' })).toBeChecked();
+
+  // a streamed chat prompt: the page grows as frames arrive
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Tell me about Miss Bennet.');
+  await page.locator('summary', { hasText: 'Parameters' }).click();
+  await page.getByLabel('Max tokens').fill('600');
+  await page.getByLabel('Stop sequences').fill('');
+  await page.evaluate(() => {
+    const w = window as unknown as { __growth: { at: number; len: number }[] };
+    w.__growth = [];
+    const out = document.querySelector('[data-testid=output]');
+    const t0 = performance.now();
+    new MutationObserver(() => {
+      const len = out?.querySelectorAll('.tok').length ?? 0;
+      const last = w.__growth.at(-1);
+      if (!last || last.len !== len) w.__growth.push({ at: performance.now() - t0, len });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-stats')).toContainText('status done', { timeout: 30_000 });
+  const growth = await page.evaluate(() => (window as unknown as { __growth: { at: number; len: number }[] }).__growth);
+  const finalLen = growth.at(-1)?.len ?? 0;
+  expect(finalLen).toBeGreaterThan(20);
+  expect(growth.length).toBeGreaterThan(3); // several renders, not one blob
+  // what the page shows is what the frames carried: the frame count matches the server's chunks
+  const heading = await page.getByRole('heading', { name: /Response frames/ }).textContent();
+  expect(Number(/\((\d+)\)/.exec(heading ?? '')?.[1])).toBeGreaterThanOrEqual(finalLen);
+  await expect(page.getByRole('listitem').filter({ hasText: 'Tell me about Miss Bennet.' })).toHaveCount(1);
+
+  // Stop keeps the partial output, marked as stopped
+  await page.getByLabel('Max tokens').fill('4000');
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Describe the ball at Netherfield in detail.');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(async () => page.locator('[data-testid=output] .tok').count()).toBeGreaterThan(10);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('output')).toContainText('[stopped]');
+  const partial = (await page.locator('[data-testid=output] .tok').allTextContents()).join('');
+  expect(partial.length).toBeGreaterThan(10);
+  await expect(page.getByTestId('run-stats')).toContainText('status stopped');
+
+  // Continue appends the reply as an assistant message
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const lastContent = page.locator('textarea[id^="msg-content-"]').last();
+  await expect(lastContent).toHaveValue(partial);
+
+  // hovering a token shows its logprob and alternatives
+  await page.locator('[data-testid=output] .tok').nth(3).hover();
+  await expect(page.getByTestId('token-details')).toContainText('logprob');
+
+  // history: restore and compare two runs
+  const items = page.getByRole('list', { name: 'Past runs' }).getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await items.nth(0).getByRole('checkbox', { name: 'Compare' }).check();
+  await items.nth(1).getByRole('checkbox', { name: 'Compare' }).check();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await items.nth(1).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.locator('textarea[id^="msg-content-"]')).toHaveCount(1);
+
+  // snippets: switch targets, custom model and key, copy
+  await page.getByRole('tab', { name: 'Python (OpenAI)' }).click();
+  await expect(page.getByTestId('snippet-code')).toContainText('from openai import OpenAI');
+  await page.locator('summary', { hasText: 'Custom values' }).click();
+  await page.getByLabel('Custom model').fill('my-model');
+  await page.getByLabel('Custom API key').fill(`ax_${'c'.repeat(48)}`);
+  await expect(page.getByTestId('snippet-code')).toContainText('"my-model"');
+  await expect(page.getByTestId('snippet-code')).toContainText('os.environ["AXIONIC_API_KEY"]');
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('my-model');
+  expect(copied).not.toContain('ccccccccc');
+  await page.getByLabel('Include my key').check();
+  await expect(page.getByTestId('snippet-code')).not.toContainText('c'.repeat(48)); // masked on screen
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`ax_${'c'.repeat(48)}`); // real on copy
+  for (const tab of ['curl', 'Python (mechanex)', 'JavaScript (OpenAI)', 'fetch']) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+  }
+  await expect(page.getByTestId('snippet-unsupported')).toHaveCount(0); // fetch sends everything
+
+  // the draft survives a reload
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('a draft that must survive');
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue('a draft that must survive');
+
+  expect(outside).toEqual([]);
+});
+
+test('a share link opens the same request without any key', async ({ page, browser }) => {
+  await freshPage(page);
+  await page.getByRole('radio', { name: 'Completion' }).check();
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Shared prompt: "quotes" and 🦊');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('#share=');
+  expect(link).not.toMatch(/ax_[0-9a-f]{48}/);
+  const fragment = decodeURIComponent(link.split('#share=')[1] ?? '');
+  const decoded = Buffer.from(fragment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  expect(decoded).not.toMatch(/ax_[0-9a-f]{48}/);
+  expect(decoded).toContain('Shared prompt');
+
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  const outside = watchHosts(p2);
+  await p2.goto(link);
+  await expect(p2.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue('Shared prompt: "quotes" and 🦊');
+  expect(p2.url()).not.toContain('#share=');
+  expect(outside).toEqual([]);
+  await other.close();
+});
+
+test('keyboard only: write a message and run with Ctrl+Enter', async ({ page }) => {
+  await freshPage(page);
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  const message = page.getByRole('textbox', { name: 'Message', exact: true });
+  for (let i = 0; i < 60 && !(await message.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(message).toBeFocused();
+  await page.keyboard.type('Hello from the keyboard');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('run-stats')).toContainText(/status (done|running)/);
+  await expect(page.getByTestId('run-stats')).toContainText('status done', { timeout: 30_000 });
+  await expect(page.locator('[data-testid=output] .tok').first()).toBeVisible();
+});
+
+test('Edit as JSON loads Monaco offline and the edited body is what is sent', async ({ page }) => {
+  const outside = watchHosts(page);
+  await freshPage(page);
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  await page.getByRole('radio', { name: 'Completion' }).check();
+  await page.getByRole('button', { name: 'Edit as JSON' }).click();
+  const editor = page.locator('[data-testid=json-editor] .monaco-editor');
+  await expect(editor).toBeVisible();
+  await expect(page.locator('.monaco-editor .overflow-guard').first()).toHaveCSS('overflow', 'hidden');
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{"model": "austen-mini", "prompt": "Raw body", "max_tokens": 7, "stream": false');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-stats')).toContainText('status done');
+  await expect(page.getByTestId('request-body')).toHaveCount(0);
+  expect(await page.locator('[data-testid=output] .tok').count()).toBeLessThanOrEqual(7);
+  await page.getByRole('button', { name: 'Back to the form' }).first().click();
+  await expect(page.getByTestId('request-body')).toBeVisible();
+  expect(outside).toEqual([]);
+});
+
+test('no serious or critical accessibility violations, light and dark', async ({ page }) => {
+  await freshPage(page);
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    const r = await new AxeBuilder({ page }).analyze();
+    const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});

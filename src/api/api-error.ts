@@ -1,0 +1,53 @@
+// The one error type the API client throws: HTTP status, the server's message, and its error code/param.
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly code?: string;
+  readonly param?: string | null;
+
+  constructor(status: number, message: string, code?: string, param?: string | null) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.param = param;
+  }
+}
+
+/** Reads an error response in either client family's shape (detail / error.message). */
+export async function apiErrorFrom(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '');
+  try {
+    const b = JSON.parse(text) as {
+      detail?: unknown;
+      error?: { message?: string; code?: string; param?: string | null } | string;
+    };
+    const err = typeof b.error === 'object' ? b.error : undefined;
+    const detail = Array.isArray(b.detail)
+      ? (b.detail as { loc?: unknown[]; msg?: string }[])
+          .map((d) => `${(d.loc ?? []).slice(1).join('.')}: ${d.msg}`)
+          .join('; ')
+      : typeof b.detail === 'string'
+        ? b.detail
+        : undefined;
+    const message = err?.message ?? detail ?? (typeof b.error === 'string' ? b.error : text);
+    return new ApiError(res.status, message || `HTTP ${res.status}`, err?.code, err?.param);
+  } catch {
+    return new ApiError(res.status, text.slice(0, 500) || `HTTP ${res.status} ${res.statusText}`);
+  }
+}
+
+/** Explains a fetch that failed before any response (network, CORS), in words. */
+export function networkError(url: string, cause: unknown): ApiError {
+  const host = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return url;
+    }
+  })();
+  const sameOrigin = typeof location !== 'undefined' && url.startsWith(location.origin);
+  const message = sameOrigin
+    ? `Could not reach the local server at ${host} (${String((cause as Error)?.message ?? cause)}). Is npm start still running?`
+    : `The browser could not reach ${host}. If that server is up, it most likely does not allow cross-origin requests (CORS) from this page: enable CORS there, or use the Hosted target, which goes through the local server's relay.`;
+  return new ApiError(0, message, 'network_error');
+}

@@ -1,0 +1,39 @@
+// What the prompt panel freezes when the user runs: everything needed to build the one request object.
+import type { ChatTemplate, TargetKind } from './request-object.ts';
+
+export type Role = 'system' | 'user' | 'assistant';
+
+export interface Message {
+  readonly role: Role;
+  readonly content: string;
+}
+
+export type SamplingMethod = 'greedy' | 'top-k' | 'top-p' | 'min-p' | 'typical';
+
+export interface RunParams {
+  readonly max_tokens: number;
+  readonly temperature: number;
+  readonly top_p?: number;
+  readonly top_k?: number;
+  readonly sampling_method?: SamplingMethod;
+  readonly stop: readonly string[];
+  readonly seed?: number;
+}
+
+export interface RunSpec {
+  readonly target: TargetKind;
+  /** The API's base URL (logical), without a trailing slash. */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly mode: 'chat' | 'completion';
+  readonly model: string;
+  readonly messages: readonly Message[];
+  readonly prompt: string;
+  readonly params: RunParams;
+  readonly stream: boolean;
+  /** Ask for per-token logprobs with this many alternatives (0 = none). */
+  readonly topLogprobs: number;
+  /** An edited JSON body that replaces the one built from the form (raw mode). */
+  readonly rawBody?: Readonly<Record<string, unknown>>;
+  readonly chatTemplate?: ChatTemplate;
+}

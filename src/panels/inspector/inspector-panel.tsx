@@ -1,0 +1,104 @@
+import { lazy, Suspense, useId, useState } from 'react';
+import { maskHeaders } from '../../api/build-request.ts';
+import { useNextRequest } from '../../app/use-current-request.ts';
+import { useStore } from '../../store/store.ts';
+
+const JsonBodyEditor = lazy(() => import('../../lib/monaco/json-body-editor.tsx'));
+
+/** The exact request (logical and transport URL, masked headers, body) and the raw frames with arrival times. */
+export function InspectorPanel() {
+  const id = useId();
+  const run = useStore((s) => s.run);
+  const next = useNextRequest();
+  const rawBody = useStore((s) => s.draft.rawBody);
+  const patchDraft = useStore((s) => s.patchDraft);
+  const [view, setView] = useState<'last' | 'next'>('last');
+  const showRun = view === 'last' && run !== undefined && run.request.url !== '';
+  const req = showRun ? run.request : next.request;
+  const transportUrl = showRun ? run.transportUrl : next.transportUrl;
+  const editing = rawBody !== undefined;
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Inspector</h2>
+      <div className="row">
+        <label className="inline">
+          <input type="radio" name={`${id}-v`} checked={view === 'last'} onChange={() => setView('last')} />
+          Last run
+        </label>
+        <label className="inline">
+          <input type="radio" name={`${id}-v`} checked={view === 'next'} onChange={() => setView('next')} />
+          Next request
+        </label>
+        <span style={{ flex: 1 }} />
+        {!editing ? (
+          <button
+            type="button"
+            onClick={() => patchDraft({ rawBody: JSON.stringify(next.request?.body ?? {}, null, 2) })}
+          >
+            Edit as JSON
+          </button>
+        ) : (
+          <button type="button" onClick={() => patchDraft({ rawBody: undefined })}>
+            Back to the form
+          </button>
+        )}
+      </div>
+      {editing && (
+        <Suspense fallback={<p className="hint">Loading the editor…</p>}>
+          <JsonBodyEditor
+            value={rawBody ?? ''}
+            onChange={(v) => patchDraft({ rawBody: v })}
+            path={next.request?.meta.path ?? '/v1/chat/completions'}
+          />
+        </Suspense>
+      )}
+      {next.error && !showRun && <p className="error-box">{next.error}</p>}
+      {req && (
+        <>
+          <p style={{ margin: '8px 0 2px' }}>
+            <b>{req.method}</b> <code data-testid="logical-url">{req.url}</code>
+          </p>
+          {transportUrl && transportUrl !== req.url && (
+            <p className="hint">
+              sent by the browser to <code>{transportUrl}</code>
+            </p>
+          )}
+          <pre className="code" data-testid="request-headers">
+            {Object.entries(
+              maskHeaders({
+                ...req.headers,
+                ...(req.meta.target === 'hosted' ? { 'x-axplay-key': '(local key)' } : {}),
+              }),
+            )
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}
+          </pre>
+          {!editing && (
+            <pre className="code" data-testid="request-body">
+              {JSON.stringify(req.body, null, 2)}
+            </pre>
+          )}
+        </>
+      )}
+      {showRun && (
+        <>
+          <h3 style={{ fontSize: 13, margin: '8px 0 4px' }}>Response frames ({run.frames.length})</h3>
+          <div className="frames">
+            <table>
+              <tbody>
+                {run.frames.slice(-300).map((f, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: frames are append-only
+                  <tr key={i}>
+                    <td>{f.at.toFixed(0)} ms</td>
+                    <td>{f.data}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import type { SamplingMethod } from '../../api/run-spec.ts';
+import { useStore } from '../../store/store.ts';
+
+const optNum = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
+
+/** Sampling parameters, each with a one-line explanation. */
+export function ParamsForm() {
+  const p = useStore((s) => s.draft.params);
+  const setParam = useStore((s) => s.setParam);
+  const stream = useStore((s) => s.draft.stream);
+  const topLogprobs = useStore((s) => s.draft.topLogprobs);
+  const patchDraft = useStore((s) => s.patchDraft);
+  return (
+    <div className="grid2">
+      <div>
+        <label htmlFor="p-max">Max tokens</label>
+        <input
+          id="p-max"
+          type="number"
+          min={1}
+          max={4096}
+          value={p.max_tokens}
+          onChange={(e) => setParam('max_tokens', Number(e.target.value) || 1)}
+        />
+        <p className="hint">Upper bound on generated tokens (one character each locally).</p>
+      </div>
+      <div>
+        <label htmlFor="p-temp">Temperature</label>
+        <input
+          id="p-temp"
+          type="number"
+          min={0}
+          max={2}
+          step={0.05}
+          value={p.temperature}
+          onChange={(e) => setParam('temperature', Number(e.target.value))}
+        />
+        <p className="hint">0 always picks the likeliest token; higher is more random.</p>
+      </div>
+      <div>
+        <label htmlFor="p-topp">Top-p</label>
+        <input
+          id="p-topp"
+          type="number"
+          min={0.01}
+          max={1}
+          step={0.01}
+          value={p.top_p ?? ''}
+          placeholder="off"
+          onChange={(e) => setParam('top_p', optNum(e.target.value))}
+        />
+        <p className="hint">Sample only from the likeliest tokens that make up this much probability.</p>
+      </div>
+      <div>
+        <label htmlFor="p-topk">Top-k</label>
+        <input
+          id="p-topk"
+          type="number"
+          min={0}
+          step={1}
+          value={p.top_k ?? ''}
+          placeholder="off"
+          onChange={(e) => setParam('top_k', optNum(e.target.value))}
+        />
+        <p className="hint">Sample only from the k likeliest tokens.</p>
+      </div>
+      <div>
+        <label htmlFor="p-method">Sampling method</label>
+        <select
+          id="p-method"
+          value={p.sampling_method ?? ''}
+          onChange={(e) => setParam('sampling_method', (e.target.value || undefined) as SamplingMethod | undefined)}
+        >
+          <option value="">(server default)</option>
+          <option value="greedy">greedy</option>
+          <option value="top-k">top-k</option>
+          <option value="top-p">top-p</option>
+          <option value="min-p">min-p</option>
+          <option value="typical">typical</option>
+        </select>
+        <p className="hint">Axionic extension: picks a filter and its default; explicit fields still apply.</p>
+      </div>
+      <div>
+        <label htmlFor="p-seed">Seed</label>
+        <input
+          id="p-seed"
+          type="number"
+          min={0}
+          step={1}
+          value={p.seed ?? ''}
+          placeholder="random"
+          onChange={(e) => setParam('seed', optNum(e.target.value))}
+        />
+        <p className="hint">Same seed and request give the same text.</p>
+      </div>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <label htmlFor="p-stop">Stop sequences</label>
+        <StopInput />
+        <p className="hint">Generation ends before any of these (comma-separated, \n for newline; at most 4).</p>
+      </div>
+      <div>
+        <label className="inline">
+          <input type="checkbox" checked={stream} onChange={(e) => patchDraft({ stream: e.target.checked })} />
+          Stream
+        </label>
+        <p className="hint">Show tokens as they arrive.</p>
+      </div>
+      <div>
+        <label htmlFor="p-lp">Alternatives per token</label>
+        <input
+          id="p-lp"
+          type="number"
+          min={0}
+          max={20}
+          value={topLogprobs}
+          onChange={(e) => patchDraft({ topLogprobs: Math.max(0, Math.min(20, Number(e.target.value) || 0)) })}
+        />
+        <p className="hint">Logprobs and top alternatives to show on hover (0 = off).</p>
+      </div>
+    </div>
+  );
+}
+
+const show = (stop: readonly string[]) => stop.map((s) => s.replace(/\n/g, '\\n').replace(/\t/g, '\\t')).join(', ');
+
+const parseStops = (text: string) =>
+  text
+    .split(',')
+    .map((x) => x.trim().replace(/\\n/g, '\n').replace(/\\t/g, '\t'))
+    .filter(Boolean)
+    .slice(0, 4);
+
+/** Free text while typing; parsed into at most four stop sequences on every change. */
+function StopInput() {
+  const stop = useStore((s) => s.draft.params.stop);
+  const setParam = useStore((s) => s.setParam);
+  const [text, setText] = useState(() => show(stop));
+  // a draft restored from history or a share link replaces what is shown
+  useEffect(() => {
+    if (show(parseStops(text)) !== show(stop)) setText(show(stop));
+  }, [stop, text]);
+  return (
+    <input
+      id="p-stop"
+      type="text"
+      value={text}
+      placeholder="e.g. \n\n, Emma"
+      onChange={(e) => {
+        setText(e.target.value);
+        setParam('stop', parseStops(e.target.value));
+      }}
+    />
+  );
+}

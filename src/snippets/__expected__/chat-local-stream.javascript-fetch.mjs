@@ -1,0 +1,33 @@
+const res = await fetch('http://127.0.0.1:8420/v1/chat/completions', {
+  method: 'POST',
+  headers: {
+    'Content-Type': 'application/json',
+    'x-api-key': process.env.AXIONIC_API_KEY,
+  },
+  body: JSON.stringify({
+    model: 'austen-mini',
+    messages: [
+      { role: 'system', content: 'You are Miss Austen.' },
+      { role: 'user', content: 'Hello, what can you do?' },
+    ],
+    max_tokens: 24,
+    temperature: 0.8,
+    seed: 1,
+    stream: true,
+    sampling_method: 'top-k',
+    top_k: 40,
+  }),
+});
+if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+
+const reader = res.body.getReader();
+const decoder = new TextDecoder();
+let buffer = '';
+for (;;) {
+  const { value, done } = await reader.read();
+  if (done) break;
+  buffer += decoder.decode(value, { stream: true });
+  const lines = buffer.split('\n');
+  buffer = lines.pop();
+  for (const line of lines) if (line.startsWith('data:')) console.log(line.slice(5).trim());
+}

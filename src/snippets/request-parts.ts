@@ -1,0 +1,90 @@
+// What every target needs to know about a request: its route, the body it sends (with a custom model), the key
+// to show, and which fields are OpenAI-standard for the route.
+import { API_KEY_HEADER, type RequestObject } from '../api/request-object.ts';
+import type { SnippetOptions } from './types.ts';
+
+export const KEY_ENV = 'AXIONIC_API_KEY';
+export const KEY_PLACEHOLDER = 'ax_your_key_here';
+export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
+
+export type Route = 'chat' | 'completions' | 'generate' | 'other';
+
+export function routeOf(req: RequestObject): Route {
+  if (req.method !== 'POST') return 'other';
+  const p = req.meta.path;
+  if (p === '/v1/chat/completions') return 'chat';
+  if (p === '/v1/completions') return 'completions';
+  if (p === '/generate') return 'generate';
+  return 'other';
+}
+
+/** The body the snippet sends: req.body, in the same key order, with body.model replaced by a custom model. */
+export function snippetBody(req: RequestObject, opts: SnippetOptions): Record<string, unknown> | undefined {
+  if (!req.body) return undefined;
+  const body: Record<string, unknown> = { ...req.body };
+  if (opts.customModel !== undefined) body.model = opts.customModel;
+  return body;
+}
+
+/** A header's value, looked up case-insensitively. */
+export function headerValue(req: RequestObject, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(req.headers)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+/** The key written into the code in 'inline' mode. */
+export function inlineKey(req: RequestObject, opts: SnippetOptions): string {
+  return opts.customKey ?? opts.apiKey ?? headerValue(req, API_KEY_HEADER) ?? KEY_PLACEHOLDER;
+}
+
+/** Headers other than Content-Type and the key headers, which every target writes itself. */
+export function extraHeaders(req: RequestObject): [string, string][] {
+  const own = new Set(['content-type', API_KEY_HEADER, 'authorization', 'x-axplay-key']);
+  return Object.entries(req.headers).filter(([k]) => !own.has(k.toLowerCase()));
+}
+
+/** Whether the answer is an event stream: `stream: true`, or /generate (SSE unless asked for JSON). */
+export function streamsResponse(req: RequestObject): boolean {
+  if (req.body?.stream === true) return true;
+  return routeOf(req) === 'generate' && !/^application\/json/.test(headerValue(req, 'accept') ?? '');
+}
+
+/** Parameters the OpenAI SDKs take by name, per route; anything else is an extension (extra_body in Python). */
+const OPENAI_COMMON = [
+  'model',
+  'max_tokens',
+  'temperature',
+  'top_p',
+  'n',
+  'stop',
+  'presence_penalty',
+  'frequency_penalty',
+  'logit_bias',
+  'seed',
+  'logprobs',
+  'stream',
+  'stream_options',
+  'user',
+];
+export const OPENAI_PARAMS: Readonly<Record<'chat' | 'completions', ReadonlySet<string>>> = {
+  chat: new Set([...OPENAI_COMMON, 'messages', 'top_logprobs', 'response_format', 'tools', 'tool_choice']),
+  completions: new Set([...OPENAI_COMMON, 'prompt', 'echo', 'suffix', 'best_of']),
+};
+
+/** Splits a body into OpenAI-standard parameters and Axionic extensions, each in body order. */
+export function splitOpenAi(
+  body: Record<string, unknown>,
+  route: 'chat' | 'completions',
+): { standard: [string, unknown][]; extensions: [string, unknown][] } {
+  const entries = Object.entries(body).filter(([, v]) => v !== undefined);
+  return {
+    standard: entries.filter(([k]) => OPENAI_PARAMS[route].has(k)),
+    extensions: entries.filter(([k]) => !OPENAI_PARAMS[route].has(k)),
+  };
+}
+
+/** The note an OpenAI-client target gives for a route it has no call for. */
+export function noOpenAiCall(req: RequestObject): string {
+  return `The OpenAI client has no call for ${req.method} ${req.meta.path}; use curl, fetch or mechanex for it.`;
+}

@@ -1,0 +1,118 @@
+// @vitest-environment node
+/// <reference types="node" />
+// Runs every target's code: against the real local server (each must succeed and print a completion), and against
+// a capture server (each must send exactly the body the client sends, with the key in its header).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../server/testing.ts';
+import type { RequestObject } from '../api/request-object.ts';
+import { mechanexBody, mechanexCall } from './mechanex-call.ts';
+import { SNIPPET_TARGETS } from './registry.ts';
+import { routeOf } from './request-parts.ts';
+import { type CaptureServer, startCaptureServer } from './testing/capture-server.ts';
+import { FIXTURES, retarget } from './testing/fixtures.ts';
+import { type RunResult, runSnippet } from './testing/run-code.ts';
+import type { SnippetOptions, SnippetTarget } from './types.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let capture: CaptureServer;
+let modelName = '';
+
+beforeAll(async () => {
+  const models = FIXTURES.map((f) => f.req.body?.model).filter((m): m is string => typeof m === 'string');
+  [server, capture] = await Promise.all([startTestServer({ workers: 1, maxQueue: 32 }), startCaptureServer(models)]);
+  const res = await fetch(`${server.url}/models`, { headers: { 'x-api-key': server.key } });
+  modelName = ((await res.json()) as { name: string }[])[0]?.name ?? '';
+});
+afterAll(async () => {
+  await Promise.all([server?.close(), capture?.close()]);
+});
+
+const openAiOnly = (t: SnippetTarget) => t.id.endsWith('-openai');
+const cases = (filter: (req: RequestObject) => boolean) =>
+  FIXTURES.filter((f) => filter(f.req)).flatMap((f) =>
+    SNIPPET_TARGETS.map((t) => ({ name: `${f.name} × ${t.id}`, fixture: f, target: t })),
+  );
+
+function dataLines(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).trim());
+}
+
+/** What a successful run prints, per target and route. */
+function expectCompletion(target: SnippetTarget, req: RequestObject, r: RunResult): void {
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout.length).toBeGreaterThan(0);
+  const route = routeOf(req);
+  const stream = req.body?.stream === true || route === 'generate';
+  if (target.id === 'curl' && !stream) {
+    expect((JSON.parse(r.stdout) as { choices: unknown[] }).choices[0]).toBeDefined();
+  } else if (target.id === 'curl' && stream) {
+    const last = dataLines(r.stdout).at(-1) ?? '';
+    if (route === 'generate') expect(JSON.parse(last)).toMatchObject({ status: 'complete' });
+    else expect(last).toBe('[DONE]');
+  } else if (target.id === 'javascript-fetch' && !stream) {
+    expect((JSON.parse(r.stdout) as { choices: unknown[] }).choices[0]).toBeDefined();
+  } else if (target.id === 'javascript-fetch') {
+    const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
+    if (route === 'generate') expect(JSON.parse(last)).toMatchObject({ status: 'complete' });
+    else expect(last).toBe('[DONE]');
+  }
+}
+
+describe.concurrent('each snippet runs against the local server', () => {
+  const runnable = cases((req) => FIXTURES.some((f) => f.req === req && f.runsLocally));
+  it.each(runnable)('$name', async ({ fixture, target }) => {
+    const model = fixture.req.body?.model;
+    const swap = typeof model === 'string' && model !== 'default' && model !== modelName ? modelName : undefined;
+    const req = retarget(fixture.req, server.url, server.key, swap);
+    const snippet = target.render(req, { keyMode: 'env' });
+    if (openAiOnly(target) && routeOf(req) === 'generate') {
+      expect(snippet.unsupported).toContain('prompt');
+      return;
+    }
+    expectCompletion(target, req, await runSnippet(target, snippet.code, server.key));
+  });
+});
+
+/** The bodies a target must send for a request, in order (mechanex: set-model, then one /generate per prompt). */
+function expectedBodies(target: SnippetTarget, req: RequestObject, opts: SnippetOptions): unknown[] {
+  const body = { ...req.body, ...(opts.customModel === undefined ? {} : { model: opts.customModel }) };
+  if (openAiOnly(target) && routeOf(req) === 'generate') return [];
+  if (target.id === 'python-openai' && !('model' in body)) return [{ model: 'default', ...body }];
+  if (target.id !== 'python-mechanex') return [body];
+  const call = mechanexCall(req, opts);
+  const setModel = call.model === undefined ? [] : [{ model_name: call.model }];
+  return [...setModel, ...call.prompts.map((p) => mechanexBody(call, p))];
+}
+
+const HOSTILE_KEY = `ax_'it"s'$(whoami)\`x\`$HOME\\%`;
+let runs = 0;
+
+describe.concurrent('each snippet sends exactly the request the client sends', () => {
+  const all = cases(() => true);
+  const inline = cases((req) => req === FIXTURES[1]?.req || req === FIXTURES[5]?.req);
+  const check = async (target: SnippetTarget, fixture: RequestObject, opts: SnippetOptions, key: string) => {
+    const req = retarget(fixture, capture.url, opts.keyMode === 'env' ? key : 'ax_unused');
+    const r = await runSnippet(target, target.render(req, opts).code, key);
+    expect(r.code, r.stderr).toBe(0);
+    const mine = capture.requests.filter((c) =>
+      target.id.endsWith('-openai') ? c.headers.authorization === `Bearer ${key}` : c.headers['x-api-key'] === key,
+    );
+    const sent = mine.filter((c) => c.method === 'POST').map((c) => c.body);
+    expect(sent).toEqual(expectedBodies(target, req, opts));
+    if (target.id === 'python-mechanex') {
+      expect(mine.every((c) => c.headers.authorization === undefined)).toBe(true);
+    }
+  };
+  it.each(all)('$name (key from the environment)', async ({ fixture, target }) => {
+    await check(target, fixture.req, { keyMode: 'env' }, `ax_env_${++runs}`);
+  });
+  it.each(inline)('$name (inline hostile key, custom model)', async ({ fixture, target }) => {
+    const key = `${HOSTILE_KEY}${++runs}`;
+    const customModel = `m'"$(x)${runs}`;
+    capture.models.push(customModel);
+    await check(target, fixture.req, { keyMode: 'inline', customKey: key, customModel }, key);
+  });
+});

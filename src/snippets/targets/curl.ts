@@ -1,0 +1,21 @@
+// curl: the request exactly as the client sends it; the JSON body single-quoted so no content is expanded.
+import type { RequestObject } from '../../api/request-object.ts';
+import { shellQuote, shellSingleQuote, shellWord } from '../literals/shell-quote.ts';
+import { extraHeaders, inlineKey, KEY_ENV, snippetBody, streamsResponse } from '../request-parts.ts';
+import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
+
+function render(req: RequestObject, opts: SnippetOptions): Snippet {
+  const body = snippetBody(req, opts);
+  const keyHeader =
+    opts.keyMode === 'env' ? `"x-api-key: $${KEY_ENV}"` : shellQuote(`x-api-key: ${inlineKey(req, opts)}`);
+  const head = ['curl', ...(streamsResponse(req) ? ['-N'] : []), ...(req.method === 'GET' ? [] : ['-X', req.method])];
+  const lines = [`${head.join(' ')} ${shellWord(req.url)}`];
+  if (body) lines.push('-H "Content-Type: application/json"');
+  lines.push(`-H ${keyHeader}`);
+  for (const [k, v] of extraHeaders(req)) lines.push(`-H ${shellQuote(`${k}: ${v}`)}`);
+  if (body) lines.push(`-d ${shellSingleQuote(JSON.stringify(body, null, 2))}`);
+  const notes = opts.keyMode === 'env' ? [`Set ${KEY_ENV} first: export ${KEY_ENV}=ax_…`] : [];
+  return { code: `${lines.join(' \\\n  ')}\n`, unsupported: [], notes };
+}
+
+export const curl: SnippetTarget = { id: 'curl', label: 'curl', language: 'bash', render };

@@ -1,0 +1,46 @@
+// fetch: the request exactly as the client sends it, as an ES module (Node 20: `node file.mjs`, or a browser).
+import type { RequestObject } from '../../api/request-object.ts';
+import { jsLiteral, jsString } from '../literals/js-literal.ts';
+import { extraHeaders, inlineKey, KEY_ENV, snippetBody, streamsResponse } from '../request-parts.ts';
+import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
+
+const READ_STREAM = `const reader = res.body.getReader();
+const decoder = new TextDecoder();
+let buffer = '';
+for (;;) {
+  const { value, done } = await reader.read();
+  if (done) break;
+  buffer += decoder.decode(value, { stream: true });
+  const lines = buffer.split('\\n');
+  buffer = lines.pop();
+  for (const line of lines) if (line.startsWith('data:')) console.log(line.slice(5).trim());
+}
+`;
+
+function render(req: RequestObject, opts: SnippetOptions): Snippet {
+  const body = snippetBody(req, opts);
+  const key = opts.keyMode === 'env' ? `process.env.${KEY_ENV}` : jsString(inlineKey(req, opts));
+  const headers: [string, string][] = [];
+  if (body) headers.push(["'Content-Type'", "'application/json'"]);
+  headers.push(["'x-api-key'", key]);
+  for (const [k, v] of extraHeaders(req)) headers.push([jsString(k), jsString(v)]);
+  const init = [
+    `  method: ${jsString(req.method)},`,
+    `  headers: {\n${headers.map(([k, v]) => `    ${k}: ${v},\n`).join('')}  },`,
+  ];
+  if (body) init.push(`  body: JSON.stringify(${jsLiteral(body, '  body: JSON.stringify('.length, '  ')}),`);
+  const code = [
+    `const res = await fetch(${jsString(req.url)}, {\n${init.join('\n')}\n});`,
+    `if (!res.ok) throw new Error(\`\${res.status} \${await res.text()}\`);\n`,
+    streamsResponse(req) ? READ_STREAM : 'console.log(JSON.stringify(await res.json(), null, 2));\n',
+  ].join('\n');
+  const notes = opts.keyMode === 'env' ? [`In a browser, replace process.env.${KEY_ENV} with your key.`] : [];
+  return { code, unsupported: [], notes };
+}
+
+export const javascriptFetch: SnippetTarget = {
+  id: 'javascript-fetch',
+  label: 'fetch',
+  language: 'javascript',
+  render,
+};

@@ -1,0 +1,47 @@
+// JavaScript (OpenAI): the official SDK as an ES module (Node 20: `node file.mjs`); the SDK sends unknown params
+// through, so Axionic's fields go in the same params object.
+import type { RequestObject } from '../../api/request-object.ts';
+import { jsLiteral, jsProperties, jsString } from '../literals/js-literal.ts';
+import { extraHeaders, inlineKey, KEY_ENV, noOpenAiCall, routeOf, snippetBody, splitOpenAi } from '../request-parts.ts';
+import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
+
+function render(req: RequestObject, opts: SnippetOptions): Snippet {
+  const route = routeOf(req);
+  const body = snippetBody(req, opts) ?? {};
+  if (route !== 'chat' && route !== 'completions') {
+    return { code: `// ${noOpenAiCall(req)}\n`, unsupported: Object.keys(body), notes: [noOpenAiCall(req)] };
+  }
+  const key = opts.keyMode === 'env' ? `process.env.${KEY_ENV}` : jsString(inlineKey(req, opts));
+  const headers = extraHeaders(req);
+  const clientOpts: [string, string][] = [
+    ['apiKey', key],
+    ['baseURL', jsString(`${req.meta.baseUrl}/v1`)],
+  ];
+  if (headers.length) clientOpts.push(['defaultHeaders', jsLiteral(Object.fromEntries(headers), -Infinity)]);
+  const { standard, extensions } = splitOpenAi(body, route);
+  let params = jsProperties(standard, '  ');
+  if (extensions.length) params += `  // Axionic extensions\n${jsProperties(extensions, '  ')}`;
+  const call = route === 'chat' ? 'client.chat.completions.create' : 'client.completions.create';
+  const stream = body.stream === true;
+  const out = stream
+    ? `for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.${
+        route === 'chat' ? 'delta?.content' : 'text'
+      } ?? '');\nprocess.stdout.write('\\n');\n`
+    : `console.log(response.choices[0]${route === 'chat' ? '.message.content' : '.text'});\n`;
+  const code = [
+    "import OpenAI from 'openai';\n",
+    `const client = new OpenAI({ ${clientOpts.map(([k, v]) => `${k}: ${v}`).join(', ')} });\n`,
+    `const ${stream ? 'stream' : 'response'} = await ${call}({\n${params}});\n${out}`,
+  ].join('\n');
+  const notes = extensions.length
+    ? [`Axionic fields are passed in the params object: ${extensions.map(([k]) => k).join(', ')}.`]
+    : [];
+  return { code, unsupported: [], notes };
+}
+
+export const javascriptOpenai: SnippetTarget = {
+  id: 'javascript-openai',
+  label: 'JavaScript (OpenAI)',
+  language: 'javascript',
+  render,
+};

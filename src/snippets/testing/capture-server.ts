@@ -1,0 +1,79 @@
+/// <reference types="node" />
+// A tiny HTTP server that records every request a snippet makes and answers with the smallest valid response of
+// each route (JSON or SSE), so the tests can compare what was sent with the request the client sends.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Captured {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface CaptureServer {
+  url: string;
+  requests: Captured[];
+  /** The names GET /models lists (for mechanex's set_model); tests may add to it. */
+  models: string[];
+  close(): Promise<void>;
+}
+
+const sse = (frames: unknown[]) => frames.map((f) => `data: ${typeof f === 'string' ? f : JSON.stringify(f)}\n\n`);
+
+function answer(path: string, body: unknown, models: readonly string[]): { type: string; text: string } {
+  const json = (v: unknown) => ({ type: 'application/json', text: JSON.stringify(v) });
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const base = { id: 'x', created: 0, model: 'm' };
+  if (path === '/models') return json(models.map((name) => ({ name })));
+  if (path === '/auth/api-keys/set-model') return json({ status: 'ok', model_name: b.model_name });
+  if (path === '/generate') {
+    const frames = sse([{ status: 'started' }, { status: 'complete', result: { output: 'captured' } }]);
+    return { type: 'text/event-stream', text: frames.join('') };
+  }
+  const chat = path.endsWith('/chat/completions');
+  if (b.stream === true) {
+    const choice = chat ? { index: 0, delta: { content: 'captured' } } : { index: 0, text: 'captured' };
+    const frames = sse([{ ...base, object: 'chunk', choices: [{ ...choice, finish_reason: null }] }, '[DONE]']);
+    return { type: 'text/event-stream', text: frames.join('') };
+  }
+  const choice = chat ? { message: { role: 'assistant', content: 'captured' } } : { text: 'captured' };
+  return json({ ...base, object: 'completion', choices: [{ index: 0, ...choice, finish_reason: 'stop' }] });
+}
+
+/** Starts the server on a free loopback port; GET /models lists `models` (for mechanex's set_model). */
+export async function startCaptureServer(initialModels: readonly string[]): Promise<CaptureServer> {
+  const requests: Captured[] = [];
+  const models = [...initialModels];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => {
+      raw += d;
+    });
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      let body: unknown;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        body = { unparsable: raw };
+      }
+      requests.push({ method: req.method ?? '', path, headers: req.headers, body });
+      const { type, text } = answer(path, body, models);
+      res.writeHead(200, { 'content-type': type }).end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    models,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,159 @@
+// Requests the snippet tests render and run: chat and completions, local and hosted, streamed or not, with
+// Axionic fields, and hostile strings everywhere a user can type (messages, prompt, stop, model).
+import type { RequestObject } from '../../api/request-object.ts';
+import { HOSTED_BASE_URL } from '../request-parts.ts';
+
+export const LOCAL_BASE_URL = 'http://127.0.0.1:8420';
+const LOCAL_KEY = 'ax_0123456789abcdef0123456789abcdef0123456789abcdef';
+
+/** Everything a shell, Python or JS literal could misread. */
+export const HOSTILE =
+  `It's "quoted" \\ back\\slash \\n $HOME \${HOME} \`whoami\` $(whoami) $' $& %\n` +
+  'tab\there 🦊 line\u2028sep para\u2029sep true false null None %s {content} \'\'\' """ </script>';
+
+export interface Fixture {
+  name: string;
+  req: RequestObject;
+  /** Whether the local server accepts it (hosted-only fields such as a steering vector are refused locally). */
+  runsLocally: boolean;
+}
+
+function request(baseUrl: string, path: string, body: Record<string, unknown>): RequestObject {
+  return {
+    method: 'POST',
+    url: `${baseUrl}${path}`,
+    headers: { 'content-type': 'application/json', 'x-api-key': LOCAL_KEY },
+    body,
+    meta: { target: baseUrl === HOSTED_BASE_URL ? 'hosted' : 'local', baseUrl, path },
+  };
+}
+
+export const FIXTURES: readonly Fixture[] = [
+  {
+    name: 'chat-local-stream',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/v1/chat/completions', {
+      model: 'austen-mini',
+      messages: [
+        { role: 'system', content: 'You are Miss Austen.' },
+        { role: 'user', content: 'Hello, what can you do?' },
+      ],
+      max_tokens: 24,
+      temperature: 0.8,
+      seed: 1,
+      stream: true,
+      sampling_method: 'top-k',
+      top_k: 40,
+    }),
+  },
+  {
+    name: 'chat-hostile',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/v1/chat/completions', {
+      model: `my'model"$(whoami)`,
+      messages: [
+        { role: 'system', content: HOSTILE },
+        { role: 'user', content: `Say ${HOSTILE}` },
+        { role: 'assistant', content: 'true' },
+        { role: 'user', content: '%' },
+      ],
+      max_tokens: 16,
+      temperature: 0.5,
+      seed: 7,
+      stop: ["'$(whoami)'", '`true`\n\t🦊', 'null\u2028%'],
+      stream: false,
+      logit_bias: { '96': -100, '0': -5 },
+      user: 'null',
+      min_p: 0.02,
+      repetition_penalty: 1.1,
+      steering_strength: 0,
+    }),
+  },
+  {
+    name: 'chat-hostile-stream',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/v1/chat/completions', {
+      model: 'austen-mini',
+      messages: [{ role: 'user', content: HOSTILE }],
+      max_tokens: 16,
+      seed: 3,
+      stream: true,
+      stream_options: { include_usage: true },
+      stop: null,
+      logprobs: true,
+      top_logprobs: 2,
+      sampling_method: 'min-p',
+      steering_vector_id: null,
+    }),
+  },
+  {
+    name: 'chat-hosted-steering',
+    runsLocally: false,
+    req: request(HOSTED_BASE_URL, '/v1/chat/completions', {
+      model: 'your-model-name',
+      messages: [{ role: 'user', content: 'Describe a sunset.' }],
+      max_tokens: 256,
+      steering_vector_id: 'sv_abc123',
+      steering_strength: 1.5,
+      policy: { sampling: { method: 'guided-generation', temperature: 0.2 }, constraints: { json_mode: true } },
+    }),
+  },
+  {
+    name: 'completion-hostile',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/v1/completions', {
+      model: 'austen-mini',
+      prompt: HOSTILE,
+      max_tokens: 16,
+      temperature: 0,
+      stop: '$HOME',
+      logprobs: 2,
+      echo: false,
+      sampling_method: 'typical',
+      typical_p: 0.8,
+      presence_penalty: 0.5,
+      frequency_penalty: -0.25,
+    }),
+  },
+  {
+    name: 'completion-hosted-stream',
+    runsLocally: true,
+    req: request(HOSTED_BASE_URL, '/v1/completions', {
+      model: 'default',
+      prompt: ['It is a truth', `'${HOSTILE}'`],
+      max_tokens: 12,
+      stream: true,
+      top_p: 0.9,
+      n: 1,
+    }),
+  },
+  {
+    name: 'chat-minimal',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/v1/chat/completions', { messages: [{ role: 'user', content: 'Hello!' }] }),
+  },
+  {
+    name: 'generate-local',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/generate', {
+      prompt: `It is a truth ${HOSTILE}`,
+      max_tokens: 20,
+      sampling_method: 'top-p',
+      top_p: 0.8,
+      temperature: 0.9,
+      seed: 5,
+    }),
+  },
+];
+
+/** The same request aimed at another server: base URL, key and (when set) model replaced. */
+export function retarget(req: RequestObject, baseUrl: string, key: string, model?: string): RequestObject {
+  const body = req.body && model !== undefined && 'model' in req.body ? { ...req.body, model } : req.body;
+  return {
+    ...req,
+    url: `${baseUrl}${req.meta.path}`,
+    headers: { ...req.headers, 'x-api-key': key },
+    body,
+    meta: { ...req.meta, baseUrl },
+  };
+}

@@ -1,0 +1,52 @@
+// The run in progress (or the last one): tokens and raw frames as they arrive, in animation-frame batches.
+import type { StateCreator } from 'zustand';
+import type { RequestObject } from '../api/request-object.ts';
+import type { TokenInfo, Usage } from '../api/run-client.ts';
+import type { AppState } from './store.ts';
+
+export interface Frame {
+  data: string;
+  /** ms since the request was sent */
+  at: number;
+}
+
+export interface RunState {
+  id: string;
+  mode: 'chat' | 'completion';
+  request: RequestObject;
+  transportUrl: string;
+  status: 'running' | 'done' | 'stopped' | 'error';
+  tokens: TokenInfo[];
+  frames: Frame[];
+  startedAt: number;
+  firstTokenAt?: number;
+  endedAt?: number;
+  finishReason?: string;
+  usage?: Usage;
+  error?: string;
+}
+
+export interface RunSlice {
+  run?: RunState;
+  startRun(r: RunState): void;
+  appendToRun(id: string, tokens: TokenInfo[], frames: Frame[], firstTokenAt?: number): void;
+  endRun(id: string, patch: Partial<RunState>): void;
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
+  run: undefined,
+  startRun: (r) => set({ run: r }),
+  appendToRun: (id, tokens, frames, firstTokenAt) =>
+    set((s) => {
+      if (!s.run || s.run.id !== id) return s;
+      return {
+        run: {
+          ...s.run,
+          tokens: tokens.length ? [...s.run.tokens, ...tokens] : s.run.tokens,
+          frames: frames.length ? [...s.run.frames, ...frames] : s.run.frames,
+          firstTokenAt: s.run.firstTokenAt ?? firstTokenAt,
+        },
+      };
+    }),
+  endRun: (id, patch) => set((s) => (s.run && s.run.id === id ? { run: { ...s.run, ...patch } } : s)),
+});

@@ -1,0 +1,25 @@
+// The one bound zustand store: client-only state (drafts, selections, runs, settings), a slice per concern.
+// Server data (models) lives in TanStack Query, not here.
+import { create } from 'zustand';
+import { type ConnectionSlice, createConnectionSlice } from './connection-slice.ts';
+import { saveDraft } from './draft.ts';
+import { createDraftSlice, type DraftSlice } from './draft-slice.ts';
+import { createHistorySlice, type HistorySlice } from './history-slice.ts';
+import { createRunSlice, type RunSlice } from './run-slice.ts';
+
+export type AppState = ConnectionSlice & DraftSlice & RunSlice & HistorySlice;
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createConnectionSlice(...a),
+  ...createDraftSlice(...a),
+  ...createRunSlice(...a),
+  ...createHistorySlice(...a),
+}));
+
+// the draft survives a reload (debounced)
+let timer: ReturnType<typeof setTimeout> | undefined;
+useStore.subscribe((s, prev) => {
+  if (s.draft === prev.draft || typeof localStorage === 'undefined') return;
+  clearTimeout(timer);
+  timer = setTimeout(() => saveDraft(useStore.getState().draft), 250);
+});
