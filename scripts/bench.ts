@@ -1,6 +1,7 @@
 // `npm run bench`: prints the project's speed and memory figures as one JSON object (never asserted in tests).
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { bundleBench } from './bench/bundle-bench.ts';
 import { engineBench } from './bench/engine-bench.ts';
 import { serverBench } from './bench/server-bench.ts';
 
@@ -8,5 +9,6 @@ const { values } = parseArgs({ options: { model: { type: 'string' }, only: { typ
 const out: Record<string, unknown> = {};
 if (!values.only || values.only === 'engine') out.engine = await engineBench(values.model);
 if (!values.only || values.only === 'server') out.server = await serverBench(values.model);
+if (!values.only || values.only === 'bundle') out.bundle = bundleBench();
 out.load_avg_after = Number((loadavg()[0] ?? 0).toFixed(2));
 console.log(JSON.stringify(out, null, 2));

@@ -77,18 +77,16 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
   const localKey = useStore.getState().keys.local;
   const transport = transportFor(request, localKey, origin);
   const startedAt = performance.now();
-  useStore
-    .getState()
-    .startRun({
-      id,
-      mode: spec.mode,
-      request,
-      transportUrl: transport.url,
-      status: 'running',
-      tokens: [],
-      frames: [],
-      startedAt,
-    });
+  useStore.getState().startRun({
+    id,
+    mode: spec.mode,
+    request,
+    transportUrl: transport.url,
+    status: 'running',
+    tokens: [],
+    frames: [],
+    startedAt,
+  });
   controller = new AbortController();
   const ac = controller;
 

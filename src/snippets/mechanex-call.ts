@@ -99,7 +99,7 @@ export function mechanexBody(call: MechanexCall, prompt: string): Record<string,
     sampling_method: arg('sampling_method') ?? 'top-k',
     max_tokens: arg('max_tokens') ?? 128,
     top_k: arg('top_k') ?? 50,
-    top_p: arg('top_p') ?? 0.95,
+    top_p: arg('top_p') ?? 0.9,
     steering_vector_id: arg('steering_vector') ?? null,
     steering_strength: arg('steering_strength') ?? 0,
   };

@@ -76,6 +76,29 @@ describe.concurrent('each snippet runs against the local server', () => {
   });
 });
 
+describe('the same request gives the same seeded completion', () => {
+  it('curl, fetch, Python (OpenAI) and JavaScript (OpenAI) print the same text for chat-hostile', async () => {
+    const fixture = FIXTURES.find((f) => f.name === 'chat-hostile');
+    if (!fixture) throw new Error('no chat-hostile fixture');
+    const req = retarget(fixture.req, server.url, server.key, modelName);
+    const run = (id: string) => {
+      const target = SNIPPET_TARGETS.find((t) => t.id === id);
+      if (!target) throw new Error(`no target ${id}`);
+      return runSnippet(target, target.render(req, { keyMode: 'env' }).code, server.key);
+    };
+    const [c, f, py, js] = await Promise.all(
+      ['curl', 'javascript-fetch', 'python-openai', 'javascript-openai'].map(run),
+    );
+    const content = (r: RunResult | undefined) =>
+      (JSON.parse(r?.stdout ?? '') as { choices: { message: { content: string } }[] }).choices[0]?.message.content;
+    const text = content(c);
+    expect(text).toBeTypeOf('string');
+    expect(content(f)).toBe(text);
+    expect(py?.stdout).toBe(`${text}\n`);
+    expect(js?.stdout).toBe(`${text}\n`);
+  });
+});
+
 /** The bodies a target must send for a request, in order (mechanex: set-model, then one /generate per prompt). */
 function expectedBodies(target: SnippetTarget, req: RequestObject, opts: SnippetOptions): unknown[] {
   const body = { ...req.body, ...(opts.customModel === undefined ? {} : { model: opts.customModel }) };

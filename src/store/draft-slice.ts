@@ -1,7 +1,7 @@
 // Editing the prompt draft: messages (add, edit, delete, reorder), completion prompt, parameters, raw JSON mode.
 import type { StateCreator } from 'zustand';
 import type { Message, RunParams } from '../api/run-spec.ts';
-import { DEFAULT_DRAFT, type Draft, loadDraft } from './draft.ts';
+import { DEFAULT_DRAFT, type Draft, loadDraft, newMessageId } from './draft.ts';
 import type { AppState } from './store.ts';
 
 export interface DraftSlice {
@@ -20,7 +20,8 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
   setDraft: (d) => set({ draft: d }),
   patchDraft: (p) => set((s) => ({ draft: { ...s.draft, ...p } })),
   setParam: (k, v) => set((s) => ({ draft: { ...s.draft, params: { ...s.draft.params, [k]: v } } })),
-  addMessage: (m) => set((s) => ({ draft: { ...s.draft, messages: [...s.draft.messages, m] } })),
+  addMessage: (m) =>
+    set((s) => ({ draft: { ...s.draft, messages: [...s.draft.messages, { ...m, id: newMessageId() }] } })),
   updateMessage: (i, m) =>
     set((s) => ({ draft: { ...s.draft, messages: s.draft.messages.map((x, j) => (j === i ? { ...x, ...m } : x)) } })),
   deleteMessage: (i) => set((s) => ({ draft: { ...s.draft, messages: s.draft.messages.filter((_, j) => j !== i) } })),

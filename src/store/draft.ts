@@ -1,10 +1,20 @@
 // The prompt draft: what the user is editing. Persisted (versioned) so it survives a reload; never holds a key.
 import type { Message, RunParams } from '../api/run-spec.ts';
 
+/** A message being edited, with a stable id for the list (the wire format has none). */
+export interface DraftMessage extends Message {
+  readonly id: string;
+}
+
+export const newMessageId = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `m${Math.random().toString(36).slice(2)}`;
+
 export interface Draft {
   mode: 'chat' | 'completion';
   model: string;
-  messages: Message[];
+  messages: DraftMessage[];
   composer: string;
   prompt: string;
   params: RunParams;
@@ -60,7 +70,7 @@ export function sanitizeDraft(p: Partial<Draft>): Draft {
   if (Array.isArray(p.messages)) {
     d.messages = p.messages
       .filter((m) => m && roles.has(m.role) && typeof m.content === 'string')
-      .map((m) => ({ role: m.role, content: m.content }));
+      .map((m) => ({ id: typeof m.id === 'string' && m.id ? m.id : newMessageId(), role: m.role, content: m.content }));
   }
   if (typeof p.composer === 'string') d.composer = p.composer;
   if (typeof p.prompt === 'string') d.prompt = p.prompt;

@@ -55,7 +55,7 @@ describe('history store', () => {
     const { runs, notice } = loadHistory();
     expect(notice).toBeUndefined();
     expect(runs[0]?.draft.mode).toBe('chat');
-    expect(runs[0]?.draft.messages).toEqual([{ role: 'user', content: 'Hi' }]);
+    expect(runs[0]?.draft.messages).toMatchObject([{ role: 'user', content: 'Hi' }]);
     expect(runs[0]?.status).toBe('done');
     expect(runs[0]?.request.meta.path).toBe('/v1/chat/completions');
   });

@@ -6,7 +6,7 @@ describe('share links', () => {
   it('round-trip the request form, unicode included', () => {
     const draft = {
       ...DEFAULT_DRAFT,
-      messages: [{ role: 'user' as const, content: 'Hé 🦊 "quoted" \u2028' }],
+      messages: [{ id: 'm1', role: 'user' as const, content: 'Hé 🦊 "quoted" \u2028' }],
       params: { ...DEFAULT_DRAFT.params, seed: 7, stop: ['\n'] },
     };
     const frag = shareFragment({ draft, target: 'custom', customBaseUrl: 'https://x.example' });

@@ -30,13 +30,15 @@ export function OutputPanel({ onContinue, onRegenerate }: OutputPanelProps) {
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Output</h2>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the output is a focusable region whose arrow keys walk the tokens */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a read-only text box whose tokens are spans; a textarea cannot hold them */}
       <div
         className="output"
         data-testid="output"
-        role="log"
-        aria-live="off"
-        aria-label="Generated text (arrow keys show each token's logprob)"
+        role="textbox"
+        aria-readonly="true"
+        aria-multiline="true"
+        aria-labelledby={`${id}-h`}
+        aria-describedby={`${id}-hint`}
         tabIndex={0}
         onMouseOver={pick}
         onFocus={() => setActive((a) => a ?? (tokens.length ? 0 : undefined))}
@@ -51,6 +53,9 @@ export function OutputPanel({ onContinue, onRegenerate }: OutputPanelProps) {
         {run?.status === 'stopped' && <span className="stopped-mark"> [stopped]</span>}
         {!run && <span className="hint">Run a prompt to see the model’s reply here.</span>}
       </div>
+      <p id={`${id}-hint`} className="sr-only">
+        Left and right arrow keys move through the tokens and show each one's logprob.
+      </p>
       <TokenDetails token={active !== undefined ? tokens[active] : undefined} />
       {run?.status === 'error' && (
         <p className="error-box" role="alert">

@@ -15,7 +15,7 @@ export function MessagesEditor() {
       )}
       <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Messages">
         {messages.map((m, i) => (
-          <li key={`${i}-${m.role}`} className="message">
+          <li key={m.id} className="message">
             <div className="row">
               <label className="inline" htmlFor={`msg-role-${i}`}>
                 Role

@@ -16,7 +16,7 @@ export function SnippetsPanel() {
   const run = useStore((s) => s.run);
   const activeKey = useStore((s) => s.keys[s.target]);
   const next = useNextRequest();
-  const req = next.request ?? (run && run.request.url ? run.request : undefined);
+  const req = next.request ?? (run?.request.url ? run.request : undefined);
   const target = SNIPPET_TARGETS.find((t) => t.id === tab) ?? SNIPPET_TARGETS[0];
   const key = customKey || activeKey;
   const render = (keyMode: 'env' | 'inline') =>

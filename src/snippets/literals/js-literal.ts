@@ -1,5 +1,7 @@
 // JavaScript source literals for JSON values: single-quoted strings (Biome style) and pretty objects and arrays.
 
+/** A start column that makes every value fit: renders it on one line. */
+export const ONE_LINE = Number.NEGATIVE_INFINITY;
 const WIDTH = 100;
 const INDENT = '  ';
 
@@ -36,16 +38,16 @@ export function jsLiteral(v: unknown, col = 0, indent = ''): string {
   if (typeof v === 'string') return jsString(v);
   if (Array.isArray(v)) {
     const items = v.map((x) => (x === undefined ? null : x));
-    const flat = `[${items.map((x) => jsLiteral(x, -Infinity)).join(', ')}]`;
-    if (items.length === 0 || (col + flat.length <= WIDTH && !flat.includes('\n'))) return flat;
+    const flat = `[${items.map((x) => jsLiteral(x, ONE_LINE)).join(', ')}]`;
+    if (items.length === 0 || col + flat.length <= WIDTH) return flat;
     const inner = indent + INDENT;
     return `[\n${items.map((x) => `${inner}${jsLiteral(x, inner.length, inner)},\n`).join('')}${indent}]`;
   }
   if (typeof v === 'object') {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
     if (entries.length === 0) return '{}';
-    const flat = `{ ${entries.map(([k, x]) => `${jsKey(k)}: ${jsLiteral(x, -Infinity)}`).join(', ')} }`;
-    if (col + flat.length <= WIDTH && !flat.includes('\n')) return flat;
+    const flat = `{ ${entries.map(([k, x]) => `${jsKey(k)}: ${jsLiteral(x, ONE_LINE)}`).join(', ')} }`;
+    if (col + flat.length <= WIDTH) return flat;
     return `{\n${jsProperties(entries, indent + INDENT)}${indent}}`;
   }
   throw new Error(`not a JSON value: ${typeof v}`);

@@ -1,5 +1,7 @@
 // Python source literals for JSON values: None/True/False, double-quoted strings and pretty dicts and lists.
 
+/** A start column that makes every value fit: renders it on one line. */
+export const ONE_LINE = Number.NEGATIVE_INFINITY;
 const WIDTH = 88;
 const INDENT = '    ';
 
@@ -23,15 +25,15 @@ export function pyLiteral(v: unknown, col = 0, indent = ''): string {
   if (typeof v === 'string') return pyString(v);
   if (Array.isArray(v)) {
     const items = v.map((x) => (x === undefined ? null : x));
-    const flat = `[${items.map((x) => pyLiteral(x, -Infinity)).join(', ')}]`;
-    if (items.length === 0 || (col + flat.length <= WIDTH && !flat.includes('\n'))) return flat;
+    const flat = `[${items.map((x) => pyLiteral(x, ONE_LINE)).join(', ')}]`;
+    if (items.length === 0 || col + flat.length <= WIDTH) return flat;
     const inner = indent + INDENT;
     return `[\n${items.map((x) => `${inner}${pyLiteral(x, inner.length, inner)},\n`).join('')}${indent}]`;
   }
   if (typeof v === 'object') {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-    const flat = `{${entries.map(([k, x]) => `${pyString(k)}: ${pyLiteral(x, -Infinity)}`).join(', ')}}`;
-    if (entries.length === 0 || (col + flat.length <= WIDTH && !flat.includes('\n'))) return flat;
+    const flat = `{${entries.map(([k, x]) => `${pyString(k)}: ${pyLiteral(x, ONE_LINE)}`).join(', ')}}`;
+    if (entries.length === 0 || col + flat.length <= WIDTH) return flat;
     const inner = indent + INDENT;
     const lines = entries.map(([k, x]) => {
       const head = `${inner}${pyString(k)}: `;

@@ -1,7 +1,7 @@
 // JavaScript (OpenAI): the official SDK as an ES module (Node 20: `node file.mjs`); the SDK sends unknown params
 // through, so Axionic's fields go in the same params object.
 import type { RequestObject } from '../../api/request-object.ts';
-import { jsLiteral, jsProperties, jsString } from '../literals/js-literal.ts';
+import { jsLiteral, jsProperties, jsString, ONE_LINE } from '../literals/js-literal.ts';
 import { extraHeaders, inlineKey, KEY_ENV, noOpenAiCall, routeOf, snippetBody, splitOpenAi } from '../request-parts.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
 
@@ -17,7 +17,7 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
     ['apiKey', key],
     ['baseURL', jsString(`${req.meta.baseUrl}/v1`)],
   ];
-  if (headers.length) clientOpts.push(['defaultHeaders', jsLiteral(Object.fromEntries(headers), -Infinity)]);
+  if (headers.length) clientOpts.push(['defaultHeaders', jsLiteral(Object.fromEntries(headers), ONE_LINE)]);
   const { standard, extensions } = splitOpenAi(body, route);
   let params = jsProperties(standard, '  ');
   if (extensions.length) params += `  // Axionic extensions\n${jsProperties(extensions, '  ')}`;

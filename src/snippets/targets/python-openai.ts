@@ -1,7 +1,7 @@
 // Python (OpenAI): the official SDK with base_url=<server>/v1; Axionic's fields ride in extra_body, which the SDK
 // merges into the JSON body.
 import type { RequestObject } from '../../api/request-object.ts';
-import { pyKwargs, pyLiteral, pyString } from '../literals/python-literal.ts';
+import { ONE_LINE, pyKwargs, pyLiteral, pyString } from '../literals/python-literal.ts';
 import { extraHeaders, inlineKey, KEY_ENV, noOpenAiCall, routeOf, snippetBody, splitOpenAi } from '../request-parts.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
 
@@ -23,7 +23,7 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   }
   const imports = opts.keyMode === 'env' ? 'import os\n\nfrom openai import OpenAI\n' : 'from openai import OpenAI\n';
   const headers = extraHeaders(req);
-  const extra = headers.length ? `, default_headers=${pyLiteral(Object.fromEntries(headers), -Infinity)}` : '';
+  const extra = headers.length ? `, default_headers=${pyLiteral(Object.fromEntries(headers), ONE_LINE)}` : '';
   const client = `client = OpenAI(api_key=${key}, base_url=${pyString(`${req.meta.baseUrl}/v1`)}${extra})\n`;
   const out =
     body.stream === true

@@ -2,6 +2,7 @@
 // the expected files; running it by run-snippets.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { RequestObject } from '../../api/request-object.ts';
+import { mechanexBody, mechanexCall } from '../mechanex-call.ts';
 import { SNIPPET_TARGETS } from '../registry.ts';
 import { FIXTURES, LOCAL_BASE_URL } from '../testing/fixtures.ts';
 import { curl } from './curl.ts';
@@ -115,6 +116,23 @@ describe('Python (mechanex)', () => {
       'sampling_method',
     ]);
     expect(stream.code).toContain('sampling_method="top-k"');
+  });
+
+  it('sends the /generate body mechanex 1.0.x sends, with its defaults filled in', () => {
+    const req = fixture('chat-hosted-steering');
+    const call = mechanexCall(req, { keyMode: 'env' });
+    expect(call.prompts.map((p) => mechanexBody(call, p))).toEqual([
+      {
+        prompt: 'User: Describe a sunset.\nAssistant: ',
+        sampling_method: 'top-k',
+        max_tokens: 256,
+        top_k: 50,
+        top_p: 0.9,
+        steering_vector_id: 'sv_abc123',
+        steering_strength: 1.5,
+      },
+    ]);
+    expect(call.unsupported).toEqual(['policy']);
   });
 
   it('skips set_model for a missing or "default" model and passes max_tokens explicitly', () => {

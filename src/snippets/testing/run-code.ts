@@ -46,7 +46,14 @@ export function snippetEnv(key: string): Record<string, string | undefined> {
   for (const k of Object.keys(env)) {
     if (/^(MECHANEX_|OPENAI_|AXIONIC_)|proxy$/i.test(k)) delete env[k];
   }
-  return { ...env, AXIONIC_API_KEY: key, NO_PROXY: '127.0.0.1,localhost', PYTHONPATH: PY_STUBS, PYTHONUTF8: '1' };
+  return {
+    ...env,
+    AXIONIC_API_KEY: key,
+    NO_PROXY: '127.0.0.1,localhost',
+    PYTHONPATH: PY_STUBS,
+    PYTHONUTF8: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
 }
 
 /** Runs one snippet's code with its language's interpreter. */
