@@ -18,7 +18,7 @@ export function renderChat(messages: readonly Pick<ChatMessage, 'role' | 'conten
   for (const m of messages) {
     const t =
       m.role === 'system' ? CHAT_TEMPLATE.system : m.role === 'user' ? CHAT_TEMPLATE.user : CHAT_TEMPLATE.assistant;
-    s += t.replace('{content}', m.content);
+    s += t.replace('{content}', () => m.content); // a function: `$&`, `$'` in content are not patterns
   }
   return s + CHAT_TEMPLATE.generation_prompt;
 }

@@ -16,5 +16,9 @@ export function bundleBench(dist = join(REPO_ROOT, 'dist')) {
     if (ref.endsWith('.js')) js += gz;
     else css += gz;
   }
-  return { first_load_js_gzip_kb: Number((js / 1024).toFixed(1)), first_load_css_gzip_kb: Number((css / 1024).toFixed(1)), first_load_files: refs };
+  return {
+    first_load_js_gzip_kb: Number((js / 1024).toFixed(1)),
+    first_load_css_gzip_kb: Number((css / 1024).toFixed(1)),
+    first_load_files: refs,
+  };
 }

@@ -24,14 +24,37 @@ describe('buildRequest', () => {
     expect(r.method).toBe('POST');
     expect(r.url).toBe('http://127.0.0.1:8420/v1/chat/completions');
     expect(r.headers).toEqual({ 'Content-Type': 'application/json', 'x-api-key': 'ax_local_key_0123456789' });
-    expect(Object.keys(r.body ?? {})).toEqual(['model', 'messages', 'max_tokens', 'temperature', 'top_k', 'stop', 'seed', 'logprobs', 'top_logprobs', 'stream']);
+    expect(Object.keys(r.body ?? {})).toEqual([
+      'model',
+      'messages',
+      'max_tokens',
+      'temperature',
+      'top_k',
+      'stop',
+      'seed',
+      'logprobs',
+      'top_logprobs',
+      'stream',
+    ]);
     expect(r.body).toMatchObject({ logprobs: true, top_logprobs: 2, stop: ['\n\n'] });
     expect(r.meta).toMatchObject({ target: 'local', baseUrl: 'http://127.0.0.1:8420', path: '/v1/chat/completions' });
   });
 
   it('builds a completion with the legacy logprobs field (capped at 5) and no messages', () => {
-    const body = buildBody({ ...spec, mode: 'completion', topLogprobs: 9, params: { max_tokens: 5, temperature: 0, stop: [] } });
-    expect(body).toEqual({ model: 'austen-mini', prompt: 'unused in chat', max_tokens: 5, temperature: 0, logprobs: 5, stream: true });
+    const body = buildBody({
+      ...spec,
+      mode: 'completion',
+      topLogprobs: 9,
+      params: { max_tokens: 5, temperature: 0, stop: [] },
+    });
+    expect(body).toEqual({
+      model: 'austen-mini',
+      prompt: 'unused in chat',
+      max_tokens: 5,
+      temperature: 0,
+      logprobs: 5,
+      stream: true,
+    });
   });
 
   it('sends an edited raw body as it is', () => {
@@ -49,7 +72,11 @@ describe('buildRequest', () => {
     expect(JSON.stringify(shown)).not.toContain('abcdef123456');
     expect(JSON.stringify(shown)).not.toContain('ax_local_999');
     // local and custom targets are fetched at their own URL and never get the local key
-    const c = transportFor(buildRequest({ ...spec, target: 'custom', baseUrl: 'https://x.example' }), 'ax_local_999', 'http://127.0.0.1:8420');
+    const c = transportFor(
+      buildRequest({ ...spec, target: 'custom', baseUrl: 'https://x.example' }),
+      'ax_local_999',
+      'http://127.0.0.1:8420',
+    );
     expect(c.url).toBe('https://x.example/v1/chat/completions');
     expect(JSON.stringify(c.headers)).not.toContain('ax_local_999');
   });

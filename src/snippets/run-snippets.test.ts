@@ -1,5 +1,4 @@
 // @vitest-environment node
-/// <reference types="node" />
 // Runs every target's code: against the real local server (each must succeed and print a completion), and against
 // a capture server (each must send exactly the body the client sends, with the key in its header).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

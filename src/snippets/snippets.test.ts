@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // Every target × fixture rendered (key from the environment) and compared with its stored expected file.
 // UPDATE_SNIPPETS=1 (re)writes the files instead; review the diff before committing it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

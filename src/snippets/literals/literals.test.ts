@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // The literal renderers, checked by the real interpreters: every hostile string and JSON value must come back
 // unchanged from bash, python3 and node.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // A tiny HTTP server that records every request a snippet makes and answers with the smallest valid response of
 // each route (JSON or SSE), so the tests can compare what was sent with the request the client sends.
 import { createServer, type IncomingHttpHeaders } from 'node:http';

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // Runs rendered snippets for real, asynchronously (the server under test lives in the same process): bash for
 // curl, python3 with the standard-library SDK stand-ins on PYTHONPATH, node for ES modules written inside the
 // repository so that `import 'openai'` resolves from its node_modules.
