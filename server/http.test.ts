@@ -215,16 +215,15 @@ describe('engine pool behaviour', () => {
     const long = await fetch(`${s.url}/v1/completions`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ prompt: 'It was', max_tokens: 3000, stream: true }),
+      body: JSON.stringify({ prompt: 'It was', max_tokens: 4000, stream: true }),
       signal: ac.signal,
     });
     await new Promise((r) => setTimeout(r, 200));
-    const t0 = performance.now();
     const h = await fetch(`${s.url}/health`);
-    const ms = performance.now() - t0;
     expect(h.status).toBe(200);
+    // answered while the generation is still running: had it blocked the event loop, /health would only be
+    // served after it ended, with busy back at 0
     expect((await h.json()).busy).toBe(1);
-    expect(ms).toBeLessThan(1000); // generous: a blocked event loop would take seconds
     ac.abort();
     await long.body?.cancel().catch(() => {});
     await waitIdle();

@@ -13,10 +13,9 @@ import { parseBody } from '../body.ts';
 import { CHAT_TEMPLATE, renderChat } from '../chat-template.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
 import type { GenerationJob } from '../engine-worker.ts';
-import { ApiError, respondError } from '../errors.ts';
+import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { assertCapacity, startJob, stopList } from '../run-job.ts';
 import { toSamplingParams } from '../sampling-params.ts';
-import { sseResponse } from '../sse.ts';
 import { resolveModel } from './models.ts';
 
 const FINGERPRINT = 'axplay-local';
@@ -86,61 +85,48 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
       assertCapacity(deps);
       const base = { id, object: 'chat.completion.chunk' as const, created, model, system_fingerprint: FINGERPRINT };
-      return sseResponse(
-        async (s) => {
-          let promptTokens = 0;
-          let completionTokens = 0;
-          try {
-            for (let i = 0; i < n; i++) {
-              s.send({
-                ...base,
-                choices: [{ index: i, delta: { role: 'assistant', content: '' }, finish_reason: null }],
-              } satisfies ChatCompletionChunk);
-              const r = await startJob(deps, job(i), s.signal, (t) =>
-                s.send({
-                  ...base,
-                  choices: [
-                    {
-                      index: i,
-                      delta: { content: t.text },
-                      finish_reason: null,
-                      ...(wantLogprobs ? { logprobs: { content: [tokenLogprob(t)] } } : {}),
-                    },
-                  ],
-                } satisfies ChatCompletionChunk),
-              );
-              if (r.finishReason === 'abort') return;
-              promptTokens = r.promptTokens;
-              completionTokens += r.completionTokens;
-              const last = i === n - 1;
-              s.send({
-                ...base,
-                choices: [{ index: i, delta: {}, finish_reason: r.finishReason === 'stop' ? 'stop' : 'length' }],
-                ...(last
-                  ? {
-                      usage: {
-                        prompt_tokens: promptTokens,
-                        completion_tokens: completionTokens,
-                        total_tokens: promptTokens + completionTokens,
-                      },
-                    }
-                  : {}),
-              } satisfies ChatCompletionChunk);
-            }
-          } catch (e) {
-            if (s.signal.aborted) return;
-            const err = e instanceof ApiError ? e : new ApiError(500, 'server_error', (e as Error).message);
-            s.send({ error: { message: err.message, type: err.type, code: err.code, param: err.param } });
-          }
-          s.send('[DONE]');
-        },
-        { requestSignal: signal },
-      );
+      return openaiStream(signal, async (s) => {
+        let promptTokens = 0;
+        let completionTokens = 0;
+        for (let i = 0; i < n; i++) {
+          s.send({
+            ...base,
+            choices: [{ index: i, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+          } satisfies ChatCompletionChunk);
+          const r = await startJob(deps, job(i), s.signal, (t) =>
+            s.send({
+              ...base,
+              choices: [
+                {
+                  index: i,
+                  delta: { content: t.text },
+                  finish_reason: null,
+                  ...(wantLogprobs ? { logprobs: { content: [tokenLogprob(t)] } } : {}),
+                },
+              ],
+            } satisfies ChatCompletionChunk),
+          );
+          if (r.finishReason === 'abort') return;
+          promptTokens = r.promptTokens;
+          completionTokens += r.completionTokens;
+          const last = i === n - 1;
+          s.send({
+            ...base,
+            choices: [{ index: i, delta: {}, finish_reason: r.finishReason === 'stop' ? 'stop' : 'length' }],
+            ...(last
+              ? {
+                  usage: {
+                    prompt_tokens: promptTokens,
+                    completion_tokens: completionTokens,
+                    total_tokens: promptTokens + completionTokens,
+                  },
+                }
+              : {}),
+          } satisfies ChatCompletionChunk);
+        }
+      });
     } catch (e) {
-      if (e instanceof ApiError) return respondError(c, e);
-      if (e instanceof RangeError)
-        return respondError(c, new ApiError(400, 'invalid_request_error', e.message, { param: 'logit_bias' }));
-      throw e;
+      return generationRouteError(c, e);
     }
   });
 }

@@ -9,10 +9,10 @@ import { type Completion, type CompletionLogprobs, completionRequestSchema } fro
 import { parseBody } from '../body.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
 import type { GenerationJob, JobResult } from '../engine-worker.ts';
-import { ApiError, respondError, unsupported } from '../errors.ts';
+import { unsupported } from '../errors.ts';
+import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { assertCapacity, startJob, stopList } from '../run-job.ts';
 import { toSamplingParams } from '../sampling-params.ts';
-import { sseResponse } from '../sse.ts';
 import { resolveModel } from './models.ts';
 
 function legacyLogprobs(
@@ -100,69 +100,56 @@ export function registerCompletionRoutes(app: Hono<AppEnv>, deps: ServerDeps): v
       }
 
       assertCapacity(deps);
-      return sseResponse(
-        async (s) => {
-          let promptTokens = 0;
-          let completionTokens = 0;
-          try {
-            const total = prompts.length * n;
-            for (const [p, prompt] of prompts.entries()) {
-              for (let i = 0; i < n; i++) {
-                const index = p * n + i;
-                let offset = 0;
-                if (echo) {
-                  s.send({ ...base, choices: [{ text: prompt, index, logprobs: null, finish_reason: null }] });
-                  offset = prompt.length;
-                }
-                const r = await startJob(deps, job(prompt, i), s.signal, (t) => {
-                  s.send({
-                    ...base,
-                    choices: [
-                      {
-                        text: t.text,
-                        index,
-                        logprobs: lp === undefined ? null : legacyLogprobs([], [t], offset),
-                        finish_reason: null,
-                      },
-                    ],
-                  });
-                  offset += t.text.length;
-                });
-                if (r.finishReason === 'abort') return;
-                promptTokens += i === 0 ? r.promptTokens : 0;
-                completionTokens += r.completionTokens;
-                const last = index === total - 1;
-                s.send({
-                  ...base,
-                  choices: [
-                    { text: '', index, logprobs: null, finish_reason: r.finishReason === 'stop' ? 'stop' : 'length' },
-                  ],
-                  ...(last
-                    ? {
-                        usage: {
-                          prompt_tokens: promptTokens,
-                          completion_tokens: completionTokens,
-                          total_tokens: promptTokens + completionTokens,
-                        },
-                      }
-                    : {}),
-                });
-              }
+      return openaiStream(signal, async (s) => {
+        let promptTokens = 0;
+        let completionTokens = 0;
+        const total = prompts.length * n;
+        for (const [p, prompt] of prompts.entries()) {
+          for (let i = 0; i < n; i++) {
+            const index = p * n + i;
+            let offset = 0;
+            if (echo) {
+              s.send({ ...base, choices: [{ text: prompt, index, logprobs: null, finish_reason: null }] });
+              offset = prompt.length;
             }
-          } catch (e) {
-            if (s.signal.aborted) return;
-            const err = e instanceof ApiError ? e : new ApiError(500, 'server_error', (e as Error).message);
-            s.send({ error: { message: err.message, type: err.type, code: err.code, param: err.param } });
+            const r = await startJob(deps, job(prompt, i), s.signal, (t) => {
+              s.send({
+                ...base,
+                choices: [
+                  {
+                    text: t.text,
+                    index,
+                    logprobs: lp === undefined ? null : legacyLogprobs([], [t], offset),
+                    finish_reason: null,
+                  },
+                ],
+              });
+              offset += t.text.length;
+            });
+            if (r.finishReason === 'abort') return;
+            promptTokens += i === 0 ? r.promptTokens : 0;
+            completionTokens += r.completionTokens;
+            const last = index === total - 1;
+            s.send({
+              ...base,
+              choices: [
+                { text: '', index, logprobs: null, finish_reason: r.finishReason === 'stop' ? 'stop' : 'length' },
+              ],
+              ...(last
+                ? {
+                    usage: {
+                      prompt_tokens: promptTokens,
+                      completion_tokens: completionTokens,
+                      total_tokens: promptTokens + completionTokens,
+                    },
+                  }
+                : {}),
+            });
           }
-          s.send('[DONE]');
-        },
-        { requestSignal: signal },
-      );
+        }
+      });
     } catch (e) {
-      if (e instanceof ApiError) return respondError(c, e);
-      if (e instanceof RangeError)
-        return respondError(c, new ApiError(400, 'invalid_request_error', e.message, { param: 'logit_bias' }));
-      throw e;
+      return generationRouteError(c, e);
     }
   });
 }

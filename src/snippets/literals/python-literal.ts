@@ -6,7 +6,7 @@ const WIDTH = 88;
 const INDENT = '    ';
 
 /**
- * A Python string literal. JSON's escapes (\" \\ \n \t \uXXXX …) are valid in a Python double-quoted string and
+ * A Python string literal. JSON's escapes (\" \\ \n \t \uNNNN …) are valid in a Python double-quoted string and
  * mean the same; characters JSON leaves raw (emoji, U+2028, U+2029) are valid raw in UTF-8 Python 3 source.
  */
 export function pyString(s: string): string {

@@ -4,7 +4,7 @@ import type { RequestObject } from '../../api/request-object.ts';
 import { HOSTED_BASE_URL } from '../request-parts.ts';
 
 export const LOCAL_BASE_URL = 'http://127.0.0.1:8420';
-const LOCAL_KEY = 'ax_0123456789abcdef0123456789abcdef0123456789abcdef';
+const LOCAL_KEY = `ax_${'0123456789abcdef'.repeat(3)}`;
 
 /** Everything a shell, Python or JS literal could misread. */
 export const HOSTILE =
