@@ -49,7 +49,10 @@ test('fresh load → model listed → streamed chat → stop → continue → hi
   await expect(page.getByTestId('run-stats')).toContainText('status done', { timeout: 30_000 });
   const { growth, responseStart, responseEnd } = await page.evaluate(() => {
     const g = (window as unknown as { __growth: { at: number; len: number }[] }).__growth;
-    const e = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/v1/chat/completions')).at(-1) as PerformanceResourceTiming;
+    const e = performance
+      .getEntriesByType('resource')
+      .filter((r) => r.name.endsWith('/v1/chat/completions'))
+      .at(-1) as PerformanceResourceTiming;
     return { growth: g, responseStart: e.responseStart, responseEnd: e.responseEnd };
   });
   const finalLen = growth.at(-1)?.len ?? 0;
