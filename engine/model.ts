@@ -170,7 +170,7 @@ export class GPT {
       k.layernorm_fwd(this.ln.ptr, 0, 0, this.x.ptr, w.ln2w, w.ln2b, n, C);
       k.mm_nn(this.fc.ptr, this.ln.ptr, w.fcw, n, C, 4 * C, 0);
       k.add_bias(this.fc.ptr, w.fcb, n, 4 * C);
-      k.gelu_fwd(this.fc.ptr, this.fc.ptr, n * 4 * C);
+      k.gelu_fwd_fast(this.fc.ptr, this.fc.ptr, n * 4 * C);
       k.mm_nn(this.tmp.ptr, this.fc.ptr, w.fcprojw, n, 4 * C, C, 0);
       k.add_bias(this.tmp.ptr, w.fcprojb, n, C);
       k.acc(this.x.ptr, this.tmp.ptr, n * C);

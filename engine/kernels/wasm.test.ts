@@ -104,6 +104,26 @@ describe('matrix kernels against naive loops (odd sizes exercise every remainder
   }
 });
 
+describe('fast GELU (inference)', () => {
+  it('stays within 2e-6 of the exact tanh-form GELU over [-12, 12]', () => {
+    const ar = new Arena();
+    const n = 4096;
+    const X = ar.alloc(n);
+    const Y = ar.alloc(n);
+    const xs = Float32Array.from({ length: n }, (_, i) => -12 + (24 * i) / n);
+    ar.f32(X).set(xs);
+    ar.k.gelu_fwd_fast(Y.ptr, X.ptr, n);
+    const y = ar.f32(Y);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i] ?? 0;
+      const exact = 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)));
+      worst = Math.max(worst, Math.abs((y[i] ?? 0) - exact));
+    }
+    expect(worst).toBeLessThan(2e-6);
+  });
+});
+
 describe('committed kernels', () => {
   it('engine/kernels/kernels-wasm.ts is up to date with the AssemblyScript source', () => {
     const fresh = renderKernelsModule(compileKernels());

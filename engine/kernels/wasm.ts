@@ -50,6 +50,7 @@ export interface KernelExports {
   layernorm_bwd(dinp: P, dw: P, db: P, dout: P, inp: P, w: P, mean: P, rstd: P, M: number, C: number): void;
   gelu_fwd(out: P, inp: P, n: number): void;
   gelu_bwd(dinp: P, inp: P, dout: P, n: number): void;
+  gelu_fwd_fast(out: P, inp: P, n: number): void;
   add(out: P, a: P, b: P, n: number): void;
   acc(out: P, a: P, n: number): void;
   embed_fwd(out: P, tok: P, wte: P, wpe: P, n: number, pos0: number, C: number): void;
