@@ -101,7 +101,7 @@ if (!a['no-export']) {
     tokens_seen: result.tokensSeen,
     train_seconds: Math.round(result.elapsedSeconds),
     selection_val_loss: result.bestValLoss,
-    command: `npm run train -- ${process.argv.slice(2).join(' ')}`.trim(),
+    command: process.argv.length > 2 ? `npm run train -- ${process.argv.slice(2).join(' ')}` : 'npm run train',
     history: result.history,
   };
   writeFileSync(
