@@ -1,6 +1,8 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  plugins: [react()],
   test: {
     environment: 'node',
     include: [
@@ -10,6 +12,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'src/**/*.test.{ts,tsx}',
     ],
+    setupFiles: ['./src/test-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useStore } from '../../store/store.ts';
+import { OutputPanel } from './output-panel.tsx';
+
+afterEach(cleanup);
+
+const run = (texts: string[], status: 'running' | 'done' | 'stopped' = 'done') =>
+  act(() =>
+    useStore.getState().startRun({
+      id: 'r1',
+      mode: 'completion',
+      request: {
+        method: 'POST',
+        url: 'http://127.0.0.1:8420/v1/completions',
+        headers: {},
+        meta: { target: 'local', baseUrl: 'http://127.0.0.1:8420', path: '/v1/completions' },
+      },
+      transportUrl: 'http://127.0.0.1:8420/v1/completions',
+      status,
+      tokens: texts.map((text, i) => ({
+        text,
+        logprob: -0.1 * (i + 1),
+        top: [
+          { token: text, logprob: -0.1 * (i + 1) },
+          { token: 'z', logprob: -3 },
+        ],
+      })),
+      frames: [],
+      startedAt: 0,
+      firstTokenAt: 5,
+      endedAt: 50,
+    }),
+  );
+
+describe('OutputPanel', () => {
+  it('renders model output as text, never as HTML', () => {
+    render(<OutputPanel onContinue={() => {}} onRegenerate={() => {}} />);
+    run(['<', 'img src=x onerror="alert(1)"', '>', '<script>x()</script>']);
+    const out = screen.getByTestId('output');
+    expect(out.querySelector('img')).toBeNull();
+    expect(out.querySelector('script')).toBeNull();
+    expect(out.textContent).toContain('<img src=x onerror="alert(1)">');
+  });
+
+  it('marks a stopped run and shows a token’s logprob and alternatives from the keyboard', () => {
+    render(<OutputPanel onContinue={() => {}} onRegenerate={() => {}} />);
+    run(['a', 'b', 'c'], 'stopped');
+    const out = screen.getByRole('textbox', { name: 'Output' });
+    expect(out.textContent).toContain('[stopped]');
+    fireEvent.focus(out);
+    fireEvent.keyDown(out, { key: 'ArrowRight' });
+    const details = screen.getByTestId('token-details');
+    expect(details.textContent).toContain('-0.200');
+    expect(details.textContent).toContain('z');
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled();
+  });
+});
