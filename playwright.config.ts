@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // running the built SPA (`npm run build` first; `npm test` does it).
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const UPSTREAM_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: './e2e',
@@ -40,18 +41,29 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npx tsx server/main.ts',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      AXPLAY_DATA_DIR: 'test-results/e2e-data',
-      AXPLAY_WORKERS: '1',
-      ...(process.env.AXPLAY_MODEL ? { AXPLAY_MODEL: process.env.AXPLAY_MODEL } : {}),
+  webServer: [
+    {
+      // a local stand-in for the hosted API, behind the relay
+      command: 'npx tsx e2e/fake-upstream.ts',
+      env: { FAKE_UPSTREAM_PORT: String(UPSTREAM_PORT) },
+      url: `http://127.0.0.1:${UPSTREAM_PORT}/__last`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
-    url: `http://127.0.0.1:${PORT}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+    {
+      command: 'npx tsx server/main.ts',
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        AXPLAY_DATA_DIR: 'test-results/e2e-data',
+        AXPLAY_WORKERS: '1',
+        AXPLAY_UPSTREAM: `http://127.0.0.1:${UPSTREAM_PORT}`,
+        ...(process.env.AXPLAY_MODEL ? { AXPLAY_MODEL: process.env.AXPLAY_MODEL } : {}),
+      },
+      url: `http://127.0.0.1:${PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+  ],
 });

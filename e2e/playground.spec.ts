@@ -194,3 +194,34 @@ test('no serious or critical accessibility violations, light and dark', async ({
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 });
+
+test('the Hosted target goes through the relay: logical URL shown, both keys sent, nothing leaves 127.0.0.1', async ({
+  page,
+  request,
+}) => {
+  const outside = watchHosts(page);
+  await freshPage(page);
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  await page.getByRole('radio', { name: 'Hosted Axionic API' }).check();
+  await expect(page.getByTestId('connection-status')).toContainText('No API key yet');
+  await page.getByLabel('API key', { exact: true }).fill('ax_hosted_test_key');
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  await expect(page.getByTestId('connection-status')).toContainText('api.axioniclabs.ai');
+  await page.getByRole('radio', { name: 'gemma-2-2b-it' }).check();
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('output')).toContainText('Hello from the hosted stand-in.');
+  await expect(page.getByTestId('logical-url')).toHaveText('https://api.axioniclabs.ai/v1/chat/completions');
+  await expect(page.getByText(/sent by the browser to/)).toContainText('/upstream/v1/chat/completions');
+  await page.getByRole('tab', { name: 'curl', exact: true }).click();
+  await expect(page.getByTestId('snippet-code')).toContainText('https://api.axioniclabs.ai/v1/chat/completions');
+  const seen = (await (
+    await request.get(`http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4317) + 1}/__last`)
+  ).json()) as Record<string, string>;
+  expect(seen['x-api-key']).toBe('ax_hosted_test_key');
+  expect(seen['x-axplay-key']).toBeUndefined();
+  // keys are kept per target: the local one is still there
+  await page.getByRole('radio', { name: 'Local runtime' }).check();
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  expect(outside).toEqual([]);
+});
