@@ -85,13 +85,20 @@ test('fresh load → model listed → streamed chat → stop → continue → hi
   await page.locator('[data-testid=output] .tok').nth(3).hover();
   await expect(page.getByTestId('token-details')).toContainText('logprob');
 
+  // Regenerate reruns the last turn: the assistant message Continue added is replaced by a new run
+  const messagesBefore = await page.locator('textarea[id^="msg-content-"]').count();
+  await page.getByLabel('Max tokens').fill('60');
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByTestId('run-stats')).toContainText('status done');
+  await expect(page.locator('textarea[id^="msg-content-"]')).toHaveCount(messagesBefore - 1);
+
   // history: restore and compare two runs
   const items = page.getByRole('list', { name: 'Past runs' }).getByRole('listitem');
-  await expect(items).toHaveCount(2);
+  await expect(items).toHaveCount(3);
   await items.nth(0).getByRole('checkbox', { name: 'Compare' }).check();
   await items.nth(1).getByRole('checkbox', { name: 'Compare' }).check();
   await expect(page.getByTestId('compare-view')).toBeVisible();
-  await items.nth(1).getByRole('button', { name: 'Restore' }).click();
+  await items.nth(2).getByRole('button', { name: 'Restore' }).click();
   await expect(page.locator('textarea[id^="msg-content-"]')).toHaveCount(1);
 
   // snippets: switch targets, custom model and key, copy
