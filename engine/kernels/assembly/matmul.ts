@@ -68,7 +68,35 @@ export function mm_nn(out: usize, a: usize, b: usize, M: i32, K: i32, N: i32, ac
   for (; m < M; m++) {
     const a0 = a + <usize>m * rowA;
     const o0 = out + <usize>m * rowO;
-    for (let n = 0; n < N; n += 8) {
+    let n = 0;
+    // single rows (decoding): 16 columns per pass over K, the same sums in the same order
+    for (; n + 16 <= N; n += 16) {
+      const nb = <usize>n << 2;
+      let c0 = f32x4.splat(0);
+      let c1 = f32x4.splat(0);
+      let c2 = f32x4.splat(0);
+      let c3 = f32x4.splat(0);
+      if (acc) {
+        c0 = v128.load(o0 + nb);
+        c1 = v128.load(o0 + nb, 16);
+        c2 = v128.load(o0 + nb, 32);
+        c3 = v128.load(o0 + nb, 48);
+      }
+      let bp = b + nb;
+      for (let k = 0; k < K; k++) {
+        const x = f32x4.splat(load<f32>(a0 + (<usize>k << 2)));
+        c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bp)));
+        c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bp, 16)));
+        c2 = f32x4.add(c2, f32x4.mul(x, v128.load(bp, 32)));
+        c3 = f32x4.add(c3, f32x4.mul(x, v128.load(bp, 48)));
+        bp += rowB;
+      }
+      v128.store(o0 + nb, c0);
+      v128.store(o0 + nb, c1, 16);
+      v128.store(o0 + nb, c2, 32);
+      v128.store(o0 + nb, c3, 48);
+    }
+    for (; n < N; n += 8) {
       const nb = <usize>n << 2;
       let c0 = f32x4.splat(0);
       let c1 = f32x4.splat(0);
