@@ -93,6 +93,7 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
   let pendingTokens: TokenInfo[] = [];
   let pendingFrames: Frame[] = [];
   let firstTokenAt: number | undefined;
+  let frameCount = 0;
   let scheduled = false;
   const flush = () => {
     scheduled = false;
@@ -119,7 +120,7 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
       signal: ac.signal,
       transport,
       onEvent(e) {
-        if (e.type === 'frame') pendingFrames.push({ data: e.data, at: e.at - startedAt });
+        if (e.type === 'frame') pendingFrames.push({ n: frameCount++, data: e.data, at: e.at - startedAt });
         else if (e.type === 'delta') {
           firstTokenAt ??= e.at;
           pendingTokens.push(...e.tokens);

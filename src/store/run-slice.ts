@@ -5,6 +5,8 @@ import type { TokenInfo, Usage } from '../api/run-client.ts';
 import type { AppState } from './store.ts';
 
 export interface Frame {
+  /** Position in the run's stream (its identity in lists). */
+  n: number;
   data: string;
   /** ms since the request was sent */
   at: number;

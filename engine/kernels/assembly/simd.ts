@@ -1,13 +1,11 @@
 // Inlined SIMD helpers shared by the kernels.
 
-// @ts-ignore: decorator
 @inline
 export function hsum(v: v128): f32 {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
 }
 
 // dot product of two f32 vectors of length n (n a multiple of 4)
-// @ts-ignore: decorator
 @inline
 export function dot4(x: usize, y: usize, n: i32): f32 {
   let s = f32x4.splat(0);
@@ -21,7 +19,6 @@ export function dot4(x: usize, y: usize, n: i32): f32 {
 }
 
 // tanh as a rational approximation (Eigen's generic_fast_tanh_float), 4 lanes at a time: a few ulp from tanhf.
-// @ts-ignore: decorator
 @inline
 export function tanh4(x0: v128): v128 {
   const x = f32x4.min(f32x4.max(x0, f32x4.splat(-7.90531110763549805)), f32x4.splat(7.90531110763549805));

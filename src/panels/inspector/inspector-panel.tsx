@@ -87,9 +87,8 @@ export function InspectorPanel() {
           <div className="frames">
             <table>
               <tbody>
-                {run.frames.slice(-300).map((f, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: frames are append-only
-                  <tr key={i}>
+                {run.frames.slice(-300).map((f) => (
+                  <tr key={f.n}>
                     <td>{f.at.toFixed(0)} ms</td>
                     <td>{f.data}</td>
                   </tr>
