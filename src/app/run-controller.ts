@@ -2,11 +2,11 @@
 // store in animation-frame batches (never a render per token), and files the finished run in history.
 import { buildRequest, transportFor } from '../api/build-request.ts';
 import type { ChatTemplate } from '../api/request-object.ts';
-import { runRequest, type TokenInfo } from '../api/run-client.ts';
+import { runRequest } from '../api/run-client.ts';
 import type { RunSpec } from '../api/run-spec.ts';
 import { baseUrlOf, pageOrigin } from '../store/connection-slice.ts';
 import { stripKeys } from '../store/history.ts';
-import type { Frame } from '../store/run-slice.ts';
+import type { Frame, RunToken } from '../store/run-slice.ts';
 import { useStore } from '../store/store.ts';
 
 let controller: AbortController | undefined;
@@ -90,10 +90,11 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
   controller = new AbortController();
   const ac = controller;
 
-  let pendingTokens: TokenInfo[] = [];
+  let pendingTokens: RunToken[] = [];
   let pendingFrames: Frame[] = [];
   let firstTokenAt: number | undefined;
   let frameCount = 0;
+  let tokenCount = 0;
   let scheduled = false;
   const flush = () => {
     scheduled = false;
@@ -123,7 +124,7 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
         if (e.type === 'frame') pendingFrames.push({ n: frameCount++, data: e.data, at: e.at - startedAt });
         else if (e.type === 'delta') {
           firstTokenAt ??= e.at;
-          pendingTokens.push(...e.tokens);
+          for (const t of e.tokens) pendingTokens.push({ ...t, n: tokenCount++ });
         } else {
           finishReason = e.reason;
           usage = e.usage;

@@ -12,13 +12,18 @@ export interface Frame {
   at: number;
 }
 
+/** A generated token with its position in the run (its identity in lists). */
+export interface RunToken extends TokenInfo {
+  n: number;
+}
+
 export interface RunState {
   id: string;
   mode: 'chat' | 'completion';
   request: RequestObject;
   transportUrl: string;
   status: 'running' | 'done' | 'stopped' | 'error';
-  tokens: TokenInfo[];
+  tokens: RunToken[];
   frames: Frame[];
   startedAt: number;
   firstTokenAt?: number;
@@ -31,7 +36,7 @@ export interface RunState {
 export interface RunSlice {
   run?: RunState;
   startRun(r: RunState): void;
-  appendToRun(id: string, tokens: TokenInfo[], frames: Frame[], firstTokenAt?: number): void;
+  appendToRun(id: string, tokens: RunToken[], frames: Frame[], firstTokenAt?: number): void;
   endRun(id: string, patch: Partial<RunState>): void;
 }
 

@@ -20,6 +20,7 @@ const run = (texts: string[], status: 'running' | 'done' | 'stopped' = 'done') =
       transportUrl: 'http://127.0.0.1:8420/v1/completions',
       status,
       tokens: texts.map((text, i) => ({
+        n: i,
         text,
         logprob: -0.1 * (i + 1),
         top: [

@@ -45,8 +45,7 @@ export function OutputPanel({ onContinue, onRegenerate }: OutputPanelProps) {
         onKeyDown={keys}
       >
         {tokens.map((t, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: tokens are append-only, so the position is the identity
-          <span key={i} data-i={i} className={i === active ? 'tok active' : 'tok'}>
+          <span key={t.n} data-i={i} className={i === active ? 'tok active' : 'tok'}>
             {t.text}
           </span>
         ))}

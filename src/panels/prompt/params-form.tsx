@@ -1,8 +1,33 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { SamplingMethod } from '../../api/run-spec.ts';
 import { useStore } from '../../store/store.ts';
 
 const optNum = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
+
+/** A labelled control with its one-line explanation. */
+function Field({ id, label, hint, children }: { id: string; label: string; hint: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <p className="hint">{hint}</p>
+    </div>
+  );
+}
+
+/** A number field where empty means "not sent". */
+function OptionalNumber(props: {
+  id: string;
+  min: number;
+  max?: number;
+  step: number;
+  value?: number;
+  placeholder: string;
+  onChange(v: number | undefined): void;
+}) {
+  const { onChange, value, ...rest } = props;
+  return <input type="number" {...rest} value={value ?? ''} onChange={(e) => onChange(optNum(e.target.value))} />;
+}
 
 /** Sampling parameters, each with a one-line explanation. */
 export function ParamsForm() {
@@ -13,8 +38,7 @@ export function ParamsForm() {
   const patchDraft = useStore((s) => s.patchDraft);
   return (
     <div className="grid2">
-      <div>
-        <label htmlFor="p-max">Max tokens</label>
+      <Field id="p-max" label="Max tokens" hint="Upper bound on generated tokens (one character each locally).">
         <input
           id="p-max"
           type="number"
@@ -23,10 +47,8 @@ export function ParamsForm() {
           value={p.max_tokens}
           onChange={(e) => setParam('max_tokens', Number(e.target.value) || 1)}
         />
-        <p className="hint">Upper bound on generated tokens (one character each locally).</p>
-      </div>
-      <div>
-        <label htmlFor="p-temp">Temperature</label>
+      </Field>
+      <Field id="p-temp" label="Temperature" hint="0 always picks the likeliest token; higher is more random.">
         <input
           id="p-temp"
           type="number"
@@ -36,37 +58,33 @@ export function ParamsForm() {
           value={p.temperature}
           onChange={(e) => setParam('temperature', Number(e.target.value))}
         />
-        <p className="hint">0 always picks the likeliest token; higher is more random.</p>
-      </div>
-      <div>
-        <label htmlFor="p-topp">Top-p</label>
-        <input
+      </Field>
+      <Field id="p-topp" label="Top-p" hint="Sample only from the likeliest tokens that make up this much probability.">
+        <OptionalNumber
           id="p-topp"
-          type="number"
           min={0.01}
           max={1}
           step={0.01}
-          value={p.top_p ?? ''}
+          value={p.top_p}
           placeholder="off"
-          onChange={(e) => setParam('top_p', optNum(e.target.value))}
+          onChange={(v) => setParam('top_p', v)}
         />
-        <p className="hint">Sample only from the likeliest tokens that make up this much probability.</p>
-      </div>
-      <div>
-        <label htmlFor="p-topk">Top-k</label>
-        <input
+      </Field>
+      <Field id="p-topk" label="Top-k" hint="Sample only from the k likeliest tokens.">
+        <OptionalNumber
           id="p-topk"
-          type="number"
           min={0}
           step={1}
-          value={p.top_k ?? ''}
+          value={p.top_k}
           placeholder="off"
-          onChange={(e) => setParam('top_k', optNum(e.target.value))}
+          onChange={(v) => setParam('top_k', v)}
         />
-        <p className="hint">Sample only from the k likeliest tokens.</p>
-      </div>
-      <div>
-        <label htmlFor="p-method">Sampling method</label>
+      </Field>
+      <Field
+        id="p-method"
+        label="Sampling method"
+        hint="Axionic extension: picks a filter and its default; explicit fields still apply."
+      >
         <select
           id="p-method"
           value={p.sampling_method ?? ''}
@@ -79,21 +97,17 @@ export function ParamsForm() {
           <option value="min-p">min-p</option>
           <option value="typical">typical</option>
         </select>
-        <p className="hint">Axionic extension: picks a filter and its default; explicit fields still apply.</p>
-      </div>
-      <div>
-        <label htmlFor="p-seed">Seed</label>
-        <input
+      </Field>
+      <Field id="p-seed" label="Seed" hint="Same seed and request give the same text.">
+        <OptionalNumber
           id="p-seed"
-          type="number"
           min={0}
           step={1}
-          value={p.seed ?? ''}
+          value={p.seed}
           placeholder="random"
-          onChange={(e) => setParam('seed', optNum(e.target.value))}
+          onChange={(v) => setParam('seed', v)}
         />
-        <p className="hint">Same seed and request give the same text.</p>
-      </div>
+      </Field>
       <div style={{ gridColumn: '1 / -1' }}>
         <label htmlFor="p-stop">Stop sequences</label>
         <StopInput />
