@@ -1,23 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { API_PREFIXES } from './protocol/routes.ts';
 
 // The playground SPA. In development (`npm run dev` beside `npm run dev:server`), the API prefixes are proxied to
 // the Node server.
 const API = process.env.API_TARGET ?? 'http://127.0.0.1:8420';
-const prefixes = [
-  '/v1',
-  '/models',
-  '/generate',
-  '/graph',
-  '/health',
-  '/auth',
-  '/sampling',
-  '/sae',
-  '/steering',
-  '/behaviors',
-  '/policies',
-  '/upstream',
-];
+// the API's prefixes come from the route table, plus the relay
+const prefixes = [...API_PREFIXES, '/upstream'];
 
 export default defineConfig({
   plugins: [react()],

@@ -191,6 +191,24 @@ test('Edit as JSON loads Monaco offline and the edited body is what is sent', as
   expect(outside).toEqual([]);
 });
 
+test('the native /generate route streams status frames into the output; the inspector shows them', async ({ page }) => {
+  await freshPage(page);
+  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  await page.getByRole('radio', { name: 'Generate' }).check();
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('It is a truth');
+  await page.locator('summary', { hasText: 'Parameters' }).click();
+  await page.getByLabel('Max tokens').fill('40');
+  await expect(page.getByTestId('logical-url')).toHaveText(/\/generate$/);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-stats')).toContainText('status done', { timeout: 30_000 });
+  const tokens = await page.locator('[data-testid=output] .tok').count();
+  expect(tokens).toBeGreaterThan(5);
+  expect(tokens).toBeLessThanOrEqual(40);
+  await expect(page.getByText('"status":"started"').first()).toBeVisible();
+  await expect(page.getByText('"status":"complete"').first()).toBeVisible();
+  await expect(page.getByTestId('frame-problems')).toHaveCount(0);
+});
+
 test('no serious or critical accessibility violations, light and dark', async ({ page }) => {
   await freshPage(page);
   await expect(page.getByTestId('connection-status')).toContainText('Key works');

@@ -1,9 +1,10 @@
 // Held-out loss of a model on a text, with the pinned protocol of engine/train/eval-windows.ts
 // (windows of the context, stride half the context, only the second half of each window scored).
+
+import { evalWindows } from './eval-windows.ts';
 import type { GPT } from './model.ts';
 import { logSoftmax } from './sampler.ts';
 import { encode } from './tokenizer.ts';
-import { evalWindows } from './train/eval-windows.ts';
 
 export interface EvalResult {
   /** Mean negative log-likelihood, nats per character. */

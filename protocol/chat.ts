@@ -1,9 +1,11 @@
 // POST /v1/chat/completions: OpenAI's chat request with Axionic's extensions, and the response and chunk shapes.
 import { z } from 'zod';
-import { MAX_PROMPT_CHARS } from './limits.ts';
-import { laterFields, samplingFields } from './sampling.ts';
+import { MAX_MESSAGES, MAX_PROMPT_CHARS } from './limits.ts';
+import { finishReasonSchema, tokenLogprobSchema, usageSchema } from './openai-common.ts';
+import { laterFields, ranged, samplingFields } from './sampling.ts';
 
 export const chatRoles = ['system', 'user', 'assistant'] as const;
+export type ChatRole = (typeof chatRoles)[number];
 
 export const chatMessageSchema = z.object({
   role: z.enum(chatRoles),
@@ -15,55 +17,48 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export const chatCompletionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
-  messages: z.array(chatMessageSchema).min(1).max(200),
+  messages: z.array(chatMessageSchema).min(1).max(MAX_MESSAGES),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
   logprobs: z.boolean().nullish(),
-  top_logprobs: z.int().min(0).max(20).nullish(),
+  top_logprobs: ranged('top_logprobs').nullish(),
 });
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 
-export interface TokenLogprob {
-  token: string;
-  logprob: number;
-  bytes: number[];
-  top_logprobs: { token: string; logprob: number; bytes: number[] }[];
-}
+const chatLogprobsSchema = z.object({ content: z.array(tokenLogprobSchema).nullish() }).nullish();
 
-export interface Usage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-}
+export const chatCompletionSchema = z.object({
+  id: z.string(),
+  object: z.literal('chat.completion'),
+  created: z.number(),
+  model: z.string(),
+  system_fingerprint: z.string().nullish(),
+  choices: z.array(
+    z.object({
+      index: z.number(),
+      message: z.object({ role: z.literal('assistant'), content: z.string().nullable() }),
+      finish_reason: finishReasonSchema.nullable(),
+      logprobs: chatLogprobsSchema,
+    }),
+  ),
+  usage: usageSchema.nullish(),
+});
+export type ChatCompletion = z.input<typeof chatCompletionSchema>;
 
-export type FinishReason = 'stop' | 'length';
-
-export interface ChatCompletion {
-  id: string;
-  object: 'chat.completion';
-  created: number;
-  model: string;
-  system_fingerprint: string;
-  choices: {
-    index: number;
-    message: { role: 'assistant'; content: string };
-    finish_reason: FinishReason;
-    logprobs: { content: TokenLogprob[] } | null;
-  }[];
-  usage: Usage;
-}
-
-export interface ChatCompletionChunk {
-  id: string;
-  object: 'chat.completion.chunk';
-  created: number;
-  model: string;
-  system_fingerprint: string;
-  choices: {
-    index: number;
-    delta: { role?: 'assistant'; content?: string };
-    finish_reason: FinishReason | null;
-    logprobs?: { content: TokenLogprob[] } | null;
-  }[];
-  usage?: Usage | null;
-}
+export const chatCompletionChunkSchema = z.object({
+  id: z.string(),
+  object: z.literal('chat.completion.chunk'),
+  created: z.number(),
+  model: z.string(),
+  system_fingerprint: z.string().nullish(),
+  choices: z.array(
+    z.object({
+      index: z.number(),
+      delta: z.object({ role: z.literal('assistant').optional(), content: z.string().nullish() }),
+      finish_reason: finishReasonSchema.nullable(),
+      logprobs: chatLogprobsSchema,
+    }),
+  ),
+  usage: usageSchema.nullish(),
+});
+export type ChatCompletionChunk = z.input<typeof chatCompletionChunkSchema>;

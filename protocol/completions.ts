@@ -1,35 +1,52 @@
-// POST /v1/completions: OpenAI's legacy completions request with Axionic's extensions.
+// POST /v1/completions: OpenAI's legacy completions request with Axionic's extensions, and its response shapes.
 import { z } from 'zod';
-import type { FinishReason, Usage } from './chat.ts';
-import { MAX_PROMPT_CHARS } from './limits.ts';
-import { laterFields, samplingFields } from './sampling.ts';
+import { MAX_PROMPT_CHARS, MAX_PROMPTS } from './limits.ts';
+import { finishReasonSchema, usageSchema } from './openai-common.ts';
+import { laterFields, ranged, samplingFields } from './sampling.ts';
 
 export const completionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
-  prompt: z.union([z.string().max(MAX_PROMPT_CHARS), z.array(z.string().max(MAX_PROMPT_CHARS)).min(1).max(8)]),
+  prompt: z.union([
+    z.string().max(MAX_PROMPT_CHARS),
+    z.array(z.string().max(MAX_PROMPT_CHARS)).min(1).max(MAX_PROMPTS),
+  ]),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
-  logprobs: z.int().min(0).max(5).nullish(),
+  logprobs: ranged('logprobs').nullish(),
   echo: z.boolean().nullish(),
   suffix: z.string().nullish(),
   best_of: z.int().min(1).max(1).nullish(),
 });
 export type CompletionRequest = z.infer<typeof completionRequestSchema>;
 
-export interface CompletionLogprobs {
-  tokens: string[];
-  token_logprobs: (number | null)[];
-  top_logprobs: (Record<string, number> | null)[];
-  text_offset: number[];
-}
+/** OpenAI's legacy logprobs: parallel lists, one entry per token (the first echoed prompt token has null). */
+export const completionLogprobsSchema = z.object({
+  tokens: z.array(z.string()),
+  token_logprobs: z.array(z.number().nullable()),
+  top_logprobs: z.array(z.record(z.string(), z.number()).nullable()).nullish(),
+  text_offset: z.array(z.number()).nullish(),
+});
+export type CompletionLogprobs = z.input<typeof completionLogprobsSchema>;
 
-export interface Completion {
-  id: string;
-  object: 'text_completion';
-  created: number;
-  model: string;
-  system_fingerprint: string;
-  choices: { text: string; index: number; logprobs: CompletionLogprobs | null; finish_reason: FinishReason }[];
-  usage: Usage;
-}
+const choiceSchema = z.object({
+  text: z.string(),
+  index: z.number(),
+  logprobs: completionLogprobsSchema.nullish(),
+  finish_reason: finishReasonSchema.nullable(),
+});
+
+export const completionSchema = z.object({
+  id: z.string(),
+  object: z.literal('text_completion'),
+  created: z.number(),
+  model: z.string(),
+  system_fingerprint: z.string().nullish(),
+  choices: z.array(choiceSchema),
+  usage: usageSchema.nullish(),
+});
+export type Completion = z.input<typeof completionSchema>;
+
+/** A stream chunk of /v1/completions has the response's shape (OpenAI sends `object: "text_completion"`). */
+export const completionChunkSchema = completionSchema;
+export type CompletionChunk = z.input<typeof completionChunkSchema>;

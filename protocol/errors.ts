@@ -22,6 +22,7 @@ export const validationIssueSchema = z.object({
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
+/** The body of every error this server sends. */
 export const errorBodySchema = z.object({
   detail: z.union([z.string(), z.array(validationIssueSchema)]),
   error: z.object({
@@ -32,3 +33,29 @@ export const errorBodySchema = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * What a client accepts as an error body from any server of this kind: FastAPI's `detail` (a string or a list of
+ * issues), OpenAI's `error` (an object, or a bare string on some servers), or a plain `message`.
+ */
+export const anyErrorBodySchema = z.object({
+  detail: z
+    .union([
+      z.string(),
+      z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() })),
+    ])
+    .optional(),
+  error: z
+    .union([
+      z.string(),
+      z.object({
+        message: z.string().optional(),
+        type: z.string().nullish(),
+        code: z.union([z.string(), z.number()]).nullish(),
+        param: z.string().nullish(),
+      }),
+    ])
+    .optional(),
+  message: z.string().optional(),
+});
+export type AnyErrorBody = z.infer<typeof anyErrorBodySchema>;

@@ -1,25 +1,23 @@
-// POST /generate (Axionic "Run Steered Gen"): a prompt in, status frames out over SSE.
+// POST /generate (Axionic "Run Steered Gen", mechanex's simple path): a prompt in, status frames out over SSE —
+// `started`, one `token` frame per character, then exactly one terminal `complete` (result.output) or `error`.
+// `Accept: application/json` (or ?stream=false) answers the `complete` frame's result as plain JSON instead.
 import { z } from 'zod';
-import type { Usage } from './chat.ts';
-import { MAX_PROMPT_CHARS, MAX_TOKENS_CAP } from './limits.ts';
-import { samplingMethods } from './sampling.ts';
+import { MAX_PROMPT_CHARS } from './limits.ts';
+import { usageSchema } from './openai-common.ts';
+import { modelFieldSchema, ranged, samplingMethods, stopSchema } from './sampling.ts';
 
 export const runRequestSchema = z.object({
   prompt: z.string().max(MAX_PROMPT_CHARS),
-  model: z.string().max(200).nullish(),
-  max_tokens: z.int().min(1).max(MAX_TOKENS_CAP).nullish(),
+  model: modelFieldSchema,
+  max_tokens: ranged('max_tokens').nullish(),
   sampling_method: z.enum(samplingMethods).nullish(),
-  temperature: z.number().min(0).max(2).nullish(),
-  top_k: z.int().min(0).nullish(),
-  top_p: z.number().gt(0).max(1).nullish(),
-  min_p: z.number().min(0).max(1).nullish(),
-  typical_p: z.number().gt(0).max(1).nullish(),
-  seed: z
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .nullish(),
-  stop: z.union([z.string().min(1).max(64), z.array(z.string().min(1).max(64)).max(4)]).nullish(),
+  temperature: ranged('temperature').nullish(),
+  top_k: ranged('top_k').nullish(),
+  top_p: ranged('top_p').nullish(),
+  min_p: ranged('min_p').nullish(),
+  typical_p: ranged('typical_p').nullish(),
+  seed: ranged('seed').nullish(),
+  stop: stopSchema,
   steering_vector_id: z.unknown().optional(),
   steering_strength: z.number().nullish(),
   ads_subset_size: z.unknown().optional(),
@@ -27,19 +25,42 @@ export const runRequestSchema = z.object({
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;
 
-export type GenerateFrame =
-  | { status: 'started'; request_id: string; model: string; max_tokens: number }
-  | { status: 'token'; index: number; token: string; text: string; token_id: number; logprob: number }
-  | {
-      status: 'complete';
-      result: {
-        output: string;
-        model: string;
-        sampling_method: string;
-        steering: null;
-        finish_reason: 'stop' | 'length';
-        usage: Usage;
-        latency_ms: number;
-      };
-    }
-  | { status: 'error'; message: string; code: string; http_status: number };
+export const generateResultSchema = z.object({
+  output: z.string(),
+  model: z.string().optional(),
+  sampling_method: z.string().optional(),
+  steering: z.unknown().optional(),
+  finish_reason: z.string().optional(),
+  usage: usageSchema.optional(),
+  latency_ms: z.number().optional(),
+});
+export type GenerateResult = z.input<typeof generateResultSchema>;
+
+export const nativeErrorFrameSchema = z.object({
+  status: z.literal('error'),
+  message: z.string(),
+  code: z.string().optional(),
+  http_status: z.number().optional(),
+});
+
+/** Frames a native SSE route may send; mechanex treats any status it does not know as progress. */
+export const generateFrameSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('started'),
+    request_id: z.string(),
+    model: z.string(),
+    max_tokens: z.number(),
+  }),
+  z.object({ status: z.literal('processing'), message: z.string().optional(), progress: z.number().optional() }),
+  z.object({
+    status: z.literal('token'),
+    index: z.number(),
+    token: z.string(),
+    text: z.string(),
+    token_id: z.number().optional(),
+    logprob: z.number().optional(),
+  }),
+  z.object({ status: z.literal('complete'), result: generateResultSchema }),
+  nativeErrorFrameSchema,
+]);
+export type GenerateFrame = z.input<typeof generateFrameSchema>;

@@ -1,39 +1,52 @@
 // Request fields shared by the generation routes: OpenAI's sampling fields, Axionic's extensions, and the
 // fields of features that have not landed locally (accepted only when null, empty or at their default).
 import { z } from 'zod';
-import { MAX_TOKENS_CAP } from './limits.ts';
+import { FIELD_RANGES, MAX_MODEL_ID_CHARS, MAX_STOP_CHARS, MAX_STOP_SEQUENCES, type RangedField } from './limits.ts';
 
 export const samplingMethods = ['greedy', 'top-k', 'top-p', 'min-p', 'typical'] as const;
 export type SamplingMethodName = (typeof samplingMethods)[number];
 
+/** A number schema with the field's range from FIELD_RANGES (null and absent allowed). */
+export function ranged(field: RangedField) {
+  const r: (typeof FIELD_RANGES)[RangedField] & { exclusiveMin?: boolean; integer?: boolean; max?: number } =
+    FIELD_RANGES[field];
+  let s = r.integer ? z.int() : z.number();
+  s = r.exclusiveMin ? s.gt(r.min) : s.min(r.min);
+  if (r.max !== undefined) s = s.max(r.max);
+  return s;
+}
+
 const num = () => z.number().nullish();
 
-export const stopSchema = z.union([z.string().min(1).max(64), z.array(z.string().min(1).max(64)).max(4)]).nullish();
-
-export const logitBiasSchema = z
-  .record(z.string().regex(/^\d+$/, 'keys must be token ids'), z.number().min(-100).max(100))
+export const stopSchema = z
+  .union([
+    z.string().min(1).max(MAX_STOP_CHARS),
+    z.array(z.string().min(1).max(MAX_STOP_CHARS)).max(MAX_STOP_SEQUENCES),
+  ])
   .nullish();
 
+export const logitBiasSchema = z
+  .record(z.string().regex(/^\d+$/, 'keys must be token ids'), ranged('logit_bias'))
+  .nullish();
+
+export const modelFieldSchema = z.string().max(MAX_MODEL_ID_CHARS).nullish();
+
 export const samplingFields = {
-  model: z.string().max(200).nullish(),
-  max_tokens: z.int().min(1).max(MAX_TOKENS_CAP).nullish(),
-  temperature: z.number().min(0).max(2).nullish(),
-  top_p: z.number().gt(0).max(1).nullish(),
-  top_k: z.int().min(0).nullish(),
-  min_p: z.number().min(0).max(1).nullish(),
-  typical_p: z.number().gt(0).max(1).nullish(),
-  repetition_penalty: z.number().gt(0).max(10).nullish(),
-  presence_penalty: z.number().min(-2).max(2).nullish(),
-  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  model: modelFieldSchema,
+  max_tokens: ranged('max_tokens').nullish(),
+  temperature: ranged('temperature').nullish(),
+  top_p: ranged('top_p').nullish(),
+  top_k: ranged('top_k').nullish(),
+  min_p: ranged('min_p').nullish(),
+  typical_p: ranged('typical_p').nullish(),
+  repetition_penalty: ranged('repetition_penalty').nullish(),
+  presence_penalty: ranged('presence_penalty').nullish(),
+  frequency_penalty: ranged('frequency_penalty').nullish(),
   logit_bias: logitBiasSchema,
-  seed: z
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .nullish(),
+  seed: ranged('seed').nullish(),
   stop: stopSchema,
   sampling_method: z.enum(samplingMethods).nullish(),
-  n: z.int().min(1).max(8).nullish(),
+  n: ranged('n').nullish(),
   user: z.string().nullish(),
 } as const;
 

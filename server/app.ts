@@ -1,34 +1,23 @@
-// createApp(): the whole HTTP surface, testable without a port. URL space: the API at the contract's root paths,
-// the relay under /upstream/*, the SPA at / and its static files; anything else is a JSON 404.
+// createApp(): the whole HTTP surface, testable without a port. URL space: the API at the contract's root paths
+// (the route table in protocol/routes.ts), the relay under /upstream/*, the SPA at / and its static files;
+// anything else is a JSON 404.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_BODY_BYTES } from '../protocol/limits.ts';
+import { findRoute, isApiPath, methodsFor } from '../protocol/routes.ts';
 import { requireKey } from './auth.ts';
 import type { AppEnv, ServerDeps } from './context.ts';
 import { ApiError, respondError } from './errors.ts';
+import { registerRoutes } from './register-routes.ts';
 import { relayHandler } from './relay.ts';
-import { registerChatRoutes } from './routes/chat.ts';
-import { registerCompletionRoutes } from './routes/completions.ts';
-import { registerGenerateRoutes } from './routes/generate.ts';
-import { registerModelRoutes } from './routes/models.ts';
-import { registerNotYetRoutes } from './routes/not-yet.ts';
+import { createHandlers } from './routes/handlers.ts';
+import { registerNoAccounts } from './routes/models.ts';
 import { registerStatic } from './static.ts';
 
-const API_PREFIXES = [
-  '/v1/',
-  '/models',
-  '/generate',
-  '/graph',
-  '/auth/',
-  '/sampling/',
-  '/sae/',
-  '/steering/',
-  '/behaviors',
-  '/policies',
-];
-
-export function isApiPath(path: string): boolean {
-  return API_PREFIXES.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p || path.startsWith(`${p}/`)));
+/** Whether a request needs the key: every API path (under the route table's prefixes) except keyless routes. */
+function needsKey(method: string, path: string): boolean {
+  if (!isApiPath(path)) return false;
+  return findRoute(method, path)?.auth !== 'none';
 }
 
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
@@ -57,19 +46,26 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     }),
   );
   const auth = requireKey(deps.key);
-  app.use('*', async (c, next) =>
-    isApiPath(c.req.path) && !(c.req.method === 'GET' && c.req.path === '/health') ? auth(c, next) : next(),
-  );
+  app.use('*', async (c, next) => (needsKey(c.req.method, c.req.path) ? auth(c, next) : next()));
 
-  registerModelRoutes(app, deps);
-  registerChatRoutes(app, deps);
-  registerCompletionRoutes(app, deps);
-  registerGenerateRoutes(app, deps);
-  registerNotYetRoutes(app);
+  registerRoutes(app, createHandlers(deps));
+  registerNoAccounts(app);
   app.all('/upstream/*', relayHandler(deps.upstream, deps.key));
   if (deps.staticRoot) registerStatic(app, deps.staticRoot, deps.bindHost, deps.key);
 
-  app.notFound((c) => respondError(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) => {
+    const allowed = methodsFor(c.req.path);
+    if (allowed.length) {
+      return respondError(
+        c,
+        new ApiError(405, 'invalid_request_error', `${c.req.path} accepts ${allowed.join(', ')}, not ${c.req.method}`, {
+          code: 'method_not_allowed',
+          headers: { Allow: allowed.join(', ') },
+        }),
+      );
+    }
+    return respondError(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
+  });
   app.onError((err, c) => {
     log(`error on ${c.req.method} ${c.req.path}: ${err.message}`);
     return respondError(c, new ApiError(500, 'server_error', 'Internal server error'));

@@ -185,11 +185,29 @@ describe('URL space', () => {
   });
 
   it('routes of later features answer 501 with a message', async () => {
-    for (const path of ['/sampling/generate', '/sae/generate', '/policies/run', '/behaviors', '/steering/generate']) {
+    for (const path of [
+      '/sampling/generate',
+      '/sae/generate',
+      '/policies/run',
+      '/behaviors/create',
+      '/steering/generate',
+    ]) {
       const r = await post(path, { prompt: 'x' });
       expect(r.status, path).toBe(501);
       expect((await r.json()).detail).toMatch(/not available on the local runtime yet/);
     }
+    const list = await fetch(`${s.url}/behaviors`, { headers: { 'x-api-key': s.key } });
+    expect(list.status).toBe(501);
+  });
+
+  it('a known path with the wrong method answers 405 with Allow', async () => {
+    const r = await post('/behaviors', {});
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('GET');
+    expect((await r.json()).error.code).toBe('method_not_allowed');
+    const g = await fetch(`${s.url}/v1/chat/completions`, { headers: { 'x-api-key': s.key } });
+    expect(g.status).toBe(405);
+    expect(g.headers.get('allow')).toBe('POST');
   });
 
   it('non-account /auth routes say there are no accounts', async () => {

@@ -1,31 +1,14 @@
 // The same-origin relay to the hosted API: /upstream/<path> → AXPLAY_UPSTREAM/<path>, for allowlisted API paths
 // only, streaming both ways without buffering. It requires the local key in `x-axplay-key` (stripped before
 // forwarding) and a loopback Host, so no other page or host can use it as a proxy; the browser can never pick
-// the upstream host. The upstream key (x-api-key / Authorization) passes through unchanged and is never logged.
+// the upstream host. The allowlist is read from the route table. The upstream key (x-api-key / Authorization) passes through unchanged and is never logged.
 import type { Context } from 'hono';
+import { pathPattern, ROUTES } from '../protocol/routes.ts';
 import { isLoopbackHostHeader, sameKey } from './auth.ts';
 import { ApiError, respondError } from './errors.ts';
 
-const ALLOWED = new RegExp(
-  '^/(?:' +
-    [
-      'v1/chat/completions',
-      'v1/completions',
-      'v1/models(?:/[A-Za-z0-9._:-]+)?',
-      'models',
-      'graph',
-      'health',
-      'generate',
-      'sampling/generate',
-      'sae/generate',
-      'steering/(?:generate|run|evaluate|generate-pairs|vectors/[A-Za-z0-9_-]+/download)',
-      'policies(?:/[A-Za-z0-9_/-]+)?',
-      'behaviors(?:/[A-Za-z0-9_/-]+)?',
-      'auth/verify-key',
-      'auth/api-keys/set-model',
-    ].join('|') +
-    ')$',
-);
+/** The API paths the relay forwards: the route table's routes marked `relay` (any method the upstream accepts). */
+const ALLOWED = ROUTES.filter((r) => r.relay).map((r) => pathPattern(r.path));
 
 const DROP_REQUEST = new Set([
   'host',
@@ -57,7 +40,7 @@ const DROP_RESPONSE = new Set([
 ]);
 
 export function isRelayable(path: string): boolean {
-  return ALLOWED.test(path) && !path.split('/').some((seg) => seg === '..' || seg === '.');
+  return ALLOWED.some((re) => re.test(path)) && !path.split('/').some((seg) => seg === '..' || seg === '.');
 }
 
 export function relayHandler(upstream: string, localKey: string) {

@@ -4,7 +4,9 @@
 // min-p: min_p 0.05; typical: typical_p 0.9); `greedy` takes the argmax. Every explicitly sent field applies on
 // top of that and overrides the method's default (so `top-k` with `top_p: 0.8` uses both filters). Without
 // `sampling_method`, only the explicit fields apply. temperature defaults to 0.7; temperature 0 is greedy.
+// The defaults live in protocol/defaults.ts (the browser and the snippets read them too).
 import type { SamplingParams } from '../engine/sampler.ts';
+import { DEFAULT_TEMPERATURE, METHOD_DEFAULTS } from '../protocol/defaults.ts';
 import type { SamplingMethodName } from '../protocol/sampling.ts';
 
 export interface SamplingFields {
@@ -19,15 +21,6 @@ export interface SamplingFields {
   frequency_penalty?: number | null;
   logit_bias?: Record<string, number> | null;
 }
-
-export const METHOD_DEFAULTS = {
-  'top-k': { top_k: 50 },
-  'top-p': { top_p: 0.9 },
-  'min-p': { min_p: 0.05 },
-  typical: { typical_p: 0.9 },
-} as const;
-
-export const DEFAULT_TEMPERATURE = 0.7;
 
 export function toSamplingParams(f: SamplingFields, vocabSize: number): SamplingParams {
   const method = f.sampling_method ?? undefined;

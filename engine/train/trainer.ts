@@ -4,12 +4,12 @@
 import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { initParams, type ModelConfig, paramCount, paramSpecs } from '../config.ts';
+import { evalWindows } from '../eval-windows.ts';
 import { Arena } from '../kernels/wasm.ts';
 import { startWorker } from '../node/ts-worker.ts';
 import { Rng } from '../rng.ts';
 import { encode } from '../tokenizer.ts';
 import { type Checkpoint, loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
-import { evalWindows } from './eval-windows.ts';
 import { TrainModel } from './train-model.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker.ts';
 

@@ -1,12 +1,12 @@
 // Model listing and introspection: /models (HostedModel[]), /v1/models (OpenAI list), /graph, /health, and the
 // two /auth routes the SDKs use (set-model, verify-key). Other /auth routes answer 404: no accounts locally.
 import type { Hono } from 'hono';
-import { z } from 'zod';
-import { parseBody } from '../body.ts';
-import { CHAT_TEMPLATE } from '../chat-template.ts';
+import { CHAT_TEMPLATE } from '../../protocol/chat-template.ts';
+import { METHOD_DEFAULTS } from '../../protocol/defaults.ts';
+import type { HostedModel } from '../../protocol/models.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
 import { ApiError, notFound, respondError } from '../errors.ts';
-import { METHOD_DEFAULTS } from '../sampling-params.ts';
+import type { Handlers } from '../register-routes.ts';
 
 export function resolveModel(deps: ServerDeps, requested: string | null | undefined, apiKey?: string): string {
   const name =
@@ -19,7 +19,7 @@ export function resolveModel(deps: ServerDeps, requested: string | null | undefi
   return deps.model.name;
 }
 
-export function hostedModel(deps: ServerDeps) {
+export function hostedModel(deps: ServerDeps): HostedModel {
   const m = deps.model;
   return {
     id: m.id,
@@ -51,65 +51,67 @@ export function hostedModel(deps: ServerDeps) {
   };
 }
 
-export function registerModelRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
-  app.get('/health', (c) =>
-    c.json({
-      status: 'ok',
-      model: deps.model.name,
-      device: 'cpu',
-      num_layers: deps.model.nLayer,
-      workers: deps.pool.size,
-      busy: deps.pool.busy,
-      queued: deps.pool.queued,
-    }),
-  );
-  app.get('/models', (c) => c.json([hostedModel(deps)]));
-  app.get('/v1/models', (c) =>
-    c.json({
-      object: 'list',
-      data: [
-        {
-          id: deps.model.name,
-          object: 'model',
-          created: Math.floor(Date.parse(deps.model.createdAt) / 1000),
-          owned_by: 'axplay-local',
-          axionic: { sae_release_id: null, supports_sae: false, context_length: deps.model.ctx },
-        },
-      ],
-    }),
-  );
-  app.get('/v1/models/:id', (c) => {
-    if (c.req.param('id') !== deps.model.name)
-      return respondError(c, notFound(`The model '${c.req.param('id')}' does not exist`));
-    return c.json({
-      id: deps.model.name,
-      object: 'model',
-      created: Math.floor(Date.parse(deps.model.createdAt) / 1000),
-      owned_by: 'axplay-local',
-    });
-  });
-  app.get('/graph', (c) =>
-    c.json({
-      graph: Array.from({ length: deps.model.nLayer }, (_, l) => [
-        { name: `blocks.${l}.hook_resid_pre`, type: 'resid_pre', layer: l, shape: [deps.model.dModel] },
-        { name: `blocks.${l}.hook_resid_post`, type: 'resid_post', layer: l, shape: [deps.model.dModel] },
-      ]).flat(),
-    }),
-  );
-  app.get('/auth/verify-key', (c) => c.json({ valid: true }));
-  app.post('/auth/api-keys/set-model', async (c) => {
-    const body = await parseBody(c, z.object({ model_name: z.string().min(1) }));
-    if (body instanceof Response) return body;
-    try {
-      const name = resolveModel(deps, body.model_name);
-      const key = c.get('apiKey');
-      deps.store.setSelectedModel(key, name);
-      return c.json({ status: 'ok', model_name: name, model_id: deps.model.id });
-    } catch (e) {
-      if (e instanceof ApiError) return respondError(c, e);
-      throw e;
-    }
-  });
+const created = (deps: ServerDeps) => Math.floor(Date.parse(deps.model.createdAt) / 1000);
+
+export function modelHandlers(
+  deps: ServerDeps,
+): Pick<
+  Handlers,
+  'health' | 'models.list' | 'v1.models.list' | 'v1.models.get' | 'graph' | 'auth.verify-key' | 'auth.set-model'
+> {
+  return {
+    health: (c) =>
+      c.json({
+        status: 'ok',
+        model: deps.model.name,
+        device: 'cpu',
+        num_layers: deps.model.nLayer,
+        workers: deps.pool.size,
+        busy: deps.pool.busy,
+        queued: deps.pool.queued,
+      }),
+    'models.list': (c) => c.json([hostedModel(deps)]),
+    'v1.models.list': (c) =>
+      c.json({
+        object: 'list',
+        data: [
+          {
+            id: deps.model.name,
+            object: 'model',
+            created: created(deps),
+            owned_by: 'axplay-local',
+            axionic: { sae_release_id: null, supports_sae: false, context_length: deps.model.ctx },
+          },
+        ],
+      }),
+    'v1.models.get': (c) => {
+      if (c.req.param('model_id') !== deps.model.name)
+        return respondError(c, notFound(`The model '${c.req.param('model_id')}' does not exist`));
+      return c.json({ id: deps.model.name, object: 'model', created: created(deps), owned_by: 'axplay-local' });
+    },
+    graph: (c) =>
+      c.json({
+        graph: Array.from({ length: deps.model.nLayer }, (_, l) => [
+          { name: `blocks.${l}.hook_resid_pre`, type: 'resid_pre', layer: l, shape: [deps.model.dModel] },
+          { name: `blocks.${l}.hook_resid_post`, type: 'resid_post', layer: l, shape: [deps.model.dModel] },
+        ]).flat(),
+      }),
+    'auth.verify-key': (c) => c.json({ valid: true }),
+    'auth.set-model': (c, body) => {
+      try {
+        const name = resolveModel(deps, body.model_name);
+        deps.store.setSelectedModel(c.get('apiKey'), name);
+        return c.json({ status: 'ok', model_name: name, model_id: deps.model.id });
+      } catch (e) {
+        if (e instanceof ApiError) return respondError(c, e);
+        throw e;
+      }
+    },
+  };
+}
+
+/** /auth routes other than the two above: the local runtime has no accounts. */
+export function registerNoAccounts(app: Hono<AppEnv>): void {
   app.all('/auth/*', (c) =>
     respondError(
       c,

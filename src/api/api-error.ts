@@ -1,4 +1,6 @@
 // The one error type the API client throws: HTTP status, the server's message, and its error code/param.
+import { anyErrorBodySchema } from '../../protocol/errors.ts';
+
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
@@ -13,27 +15,31 @@ export class ApiError extends Error {
   }
 }
 
+/** The message of an error body in either client family's shape (OpenAI's error.message, FastAPI's detail). */
+export function errorMessageOf(text: string): { message?: string; code?: string; param?: string | null } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const r = anyErrorBodySchema.safeParse(raw);
+  if (!r.success) return {};
+  const b = r.data;
+  const err = typeof b.error === 'object' ? b.error : undefined;
+  const detail = Array.isArray(b.detail)
+    ? b.detail.map((d) => `${(d.loc ?? []).slice(1).join('.')}: ${d.msg}`).join('; ')
+    : b.detail;
+  const message = err?.message ?? detail ?? (typeof b.error === 'string' ? b.error : undefined) ?? b.message;
+  return { message, code: err?.code == null ? undefined : String(err.code), param: err?.param };
+}
+
 /** Reads an error response in either client family's shape (detail / error.message). */
 export async function apiErrorFrom(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => '');
-  try {
-    const b = JSON.parse(text) as {
-      detail?: unknown;
-      error?: { message?: string; code?: string; param?: string | null } | string;
-    };
-    const err = typeof b.error === 'object' ? b.error : undefined;
-    const detail = Array.isArray(b.detail)
-      ? (b.detail as { loc?: unknown[]; msg?: string }[])
-          .map((d) => `${(d.loc ?? []).slice(1).join('.')}: ${d.msg}`)
-          .join('; ')
-      : typeof b.detail === 'string'
-        ? b.detail
-        : undefined;
-    const message = err?.message ?? detail ?? (typeof b.error === 'string' ? b.error : text);
-    return new ApiError(res.status, message || `HTTP ${res.status}`, err?.code, err?.param);
-  } catch {
-    return new ApiError(res.status, text.slice(0, 500) || `HTTP ${res.status} ${res.statusText}`);
-  }
+  const e = errorMessageOf(text);
+  if (e.message) return new ApiError(res.status, e.message, e.code, e.param);
+  return new ApiError(res.status, text.slice(0, 500) || `HTTP ${res.status} ${res.statusText}`);
 }
 
 /** Explains a fetch that failed before any response (network, CORS), in words. */

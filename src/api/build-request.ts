@@ -1,46 +1,29 @@
-// RunSpec → the one request object (logical URL, headers, body), and its transport form for the browser.
+// RunSpec → the one request object (logical URL, headers, body) through the spec's route, and its transport form
+// for the browser.
 import { API_KEY_HEADER, type RequestObject } from './request-object.ts';
+import { browserRoute, routePath } from './routes/registry.ts';
 import type { RunSpec } from './run-spec.ts';
 
 export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
 
 export function pathFor(spec: Pick<RunSpec, 'mode'>): string {
-  return spec.mode === 'chat' ? '/v1/chat/completions' : '/v1/completions';
+  return routePath(browserRoute(spec.mode));
 }
 
 /** The JSON body the form describes: only fields that are set, in a stable order. */
 export function buildBody(spec: RunSpec): Record<string, unknown> {
-  const p = spec.params;
-  const body: Record<string, unknown> = { model: spec.model };
-  if (spec.mode === 'chat') body.messages = spec.messages.map((m) => ({ role: m.role, content: m.content }));
-  else body.prompt = spec.prompt;
-  body.max_tokens = p.max_tokens;
-  body.temperature = p.temperature;
-  if (p.top_p !== undefined) body.top_p = p.top_p;
-  if (p.top_k !== undefined) body.top_k = p.top_k;
-  if (p.sampling_method !== undefined) body.sampling_method = p.sampling_method;
-  if (p.stop.length) body.stop = [...p.stop];
-  if (p.seed !== undefined) body.seed = p.seed;
-  if (spec.topLogprobs > 0) {
-    if (spec.mode === 'chat') {
-      body.logprobs = true;
-      body.top_logprobs = spec.topLogprobs;
-    } else {
-      body.logprobs = Math.min(5, spec.topLogprobs);
-    }
-  }
-  body.stream = spec.stream;
-  return body;
+  return browserRoute(spec.mode).body(spec);
 }
 
 export function buildRequest(spec: RunSpec): RequestObject {
-  const path = pathFor(spec);
+  const r = browserRoute(spec.mode);
+  const path = routePath(r);
   const baseUrl = spec.baseUrl.replace(/\/+$/, '');
   return {
     method: 'POST',
     url: `${baseUrl}${path}`,
-    headers: { 'Content-Type': 'application/json', [API_KEY_HEADER]: spec.apiKey },
-    body: spec.rawBody ?? buildBody(spec),
+    headers: { 'Content-Type': 'application/json', [API_KEY_HEADER]: spec.apiKey, ...r.headers?.(spec) },
+    body: spec.rawBody ?? r.body(spec),
     meta: { target: spec.target, baseUrl, path, chatTemplate: spec.chatTemplate },
   };
 }

@@ -1,7 +1,10 @@
 // GET /models (Axionic HostedModel[]) or, failing that, GET /v1/models (OpenAI list), for the current target.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiErrorFrom, networkError } from './api-error.ts';
+import type { z } from 'zod';
+import { hostedModelListSchema, openaiModelListSchema } from '../../protocol/models.ts';
+import { ApiError, apiErrorFrom, networkError } from './api-error.ts';
 import type { ChatTemplate, TargetKind } from './request-object.ts';
+import { parseJsonWith } from './routes/parse.ts';
 
 export interface ModelInfo {
   id: string;
@@ -37,27 +40,31 @@ async function get(t: ModelsTarget, path: string): Promise<Response> {
   }
 }
 
+async function readAs<S extends z.ZodType>(res: Response, schema: S, what: string): Promise<z.infer<S>> {
+  const r = parseJsonWith(schema, await res.text());
+  if (!r.ok) throw new ApiError(res.status, `The server's ${what} could not be read: ${r.problem}`, 'bad_response');
+  return r.value;
+}
+
 export async function getModels(t: ModelsTarget): Promise<ModelInfo[]> {
   const res = await get(t, '/models');
   if (res.ok) {
-    const list = (await res.json()) as Record<string, unknown>[];
+    const list = await readAs(res, hostedModelListSchema, 'model list (GET /models)');
     return list.map((m) => ({
-      id: String(m.id ?? m.name),
-      name: String(m.name ?? m.id),
-      description: typeof m.description === 'string' ? m.description : undefined,
-      contextLength: typeof m.context_length === 'number' ? m.context_length : undefined,
-      chatTemplate: (m.chat_template as ChatTemplate | undefined) ?? undefined,
-      capabilities: (m.capabilities as Record<string, boolean> | undefined) ?? {
-        sae: typeof m.sae_release_id === 'string',
-      },
+      id: m.id,
+      name: m.name,
+      description: m.description ?? undefined,
+      contextLength: m.context_length,
+      chatTemplate: m.chat_template,
+      capabilities: m.capabilities ?? { sae: typeof m.sae_release_id === 'string' },
       isDefault: m.is_default === true,
     }));
   }
   if (res.status !== 404) throw await apiErrorFrom(res);
   const v1 = await get(t, '/v1/models');
   if (!v1.ok) throw await apiErrorFrom(v1);
-  const body = (await v1.json()) as { data?: { id: string }[] };
-  return (body.data ?? []).map((m) => ({ id: m.id, name: m.id, capabilities: {} }));
+  const body = await readAs(v1, openaiModelListSchema, 'model list (GET /v1/models)');
+  return body.data.map((m) => ({ id: m.id, name: m.id, capabilities: {} }));
 }
 
 export function getModelsQueryOptions(t: ModelsTarget) {

@@ -1,6 +1,9 @@
 // The one request model: what the client sends, the inspector shows and every snippet renders.
 // A request has two URLs: the logical one (what the user targets and snippets show) and the transport one
 // (what the browser fetches: the same URL, or the local server's relay path for the hosted API).
+import type { ChatTemplate } from '../../protocol/chat-template.ts';
+
+export type { ChatTemplate };
 
 export type TargetKind = 'local' | 'hosted' | 'custom';
 
@@ -24,14 +27,6 @@ export interface RequestMeta {
   readonly path: string;
   /** How the server renders chat messages into a prompt (from GET /models), for clients without a chat call. */
   readonly chatTemplate?: ChatTemplate;
-}
-
-export interface ChatTemplate {
-  readonly system: string;
-  readonly user: string;
-  readonly assistant: string;
-  readonly generation_prompt: string;
-  readonly stop: readonly string[];
 }
 
 export const API_KEY_HEADER = 'x-api-key';

@@ -1,62 +1,14 @@
-// Sends the one request object and reports what comes back as a small vocabulary of run events — deltas of text
-// (with per-token logprobs when asked for), the finish, usage — plus every raw frame with its arrival time.
+// Sends the one request object and reports what comes back as run events, decoded by the request's route: every
+// raw frame with its arrival time (a frame that cannot be read is reported with its problem, never skipped),
+// text deltas with per-token logprobs, the finish and usage. A failure the server reports is thrown as ApiError.
 import { ApiError, apiErrorFrom, networkError } from './api-error.ts';
 import { type Transport, transportFor } from './build-request.ts';
 import type { RequestObject } from './request-object.ts';
+import { browserRouteForPath } from './routes/registry.ts';
+import type { RunEvent, Usage } from './run-events.ts';
 import { readSse } from './sse.ts';
 
-export interface TokenInfo {
-  readonly text: string;
-  readonly logprob?: number;
-  readonly top?: readonly { token: string; logprob: number }[];
-}
-
-export interface Usage {
-  readonly prompt_tokens: number;
-  readonly completion_tokens: number;
-  readonly total_tokens: number;
-}
-
-export type RunEvent =
-  | { readonly type: 'frame'; readonly data: string; readonly at: number }
-  | { readonly type: 'delta'; readonly tokens: readonly TokenInfo[]; readonly at: number }
-  | { readonly type: 'finish'; readonly reason: string; readonly usage?: Usage };
-
-interface ChunkChoice {
-  delta?: { content?: string };
-  text?: string;
-  finish_reason?: string | null;
-  logprobs?: {
-    content?: { token: string; logprob: number; top_logprobs?: { token: string; logprob: number }[] }[];
-    tokens?: string[];
-    token_logprobs?: (number | null)[];
-    top_logprobs?: (Record<string, number> | null)[];
-  } | null;
-  message?: { content?: string };
-}
-
-interface Chunk {
-  choices?: ChunkChoice[];
-  usage?: Usage | null;
-  error?: { message?: string; code?: string };
-}
-
-/** Per-token data of one choice, in either the chat or the legacy completions shape. */
-export function tokensOf(choice: ChunkChoice): TokenInfo[] {
-  const lp = choice.logprobs;
-  if (lp?.content) return lp.content.map((t) => ({ text: t.token, logprob: t.logprob, top: t.top_logprobs ?? [] }));
-  if (lp?.tokens) {
-    return lp.tokens.map((text, i) => ({
-      text,
-      logprob: lp.token_logprobs?.[i] ?? undefined,
-      top: Object.entries(lp.top_logprobs?.[i] ?? {})
-        .map(([token, logprob]) => ({ token, logprob }))
-        .sort((a, b) => b.logprob - a.logprob),
-    }));
-  }
-  const text = choice.delta?.content ?? choice.text ?? choice.message?.content ?? '';
-  return text ? [{ text }] : [];
-}
+export type { RunEvent, TokenInfo, Usage } from './run-events.ts';
 
 export async function runRequest(
   req: RequestObject,
@@ -68,6 +20,8 @@ export async function runRequest(
     transport?: Transport;
   },
 ): Promise<void> {
+  const route = browserRouteForPath(req.meta.path);
+  if (!route) throw new ApiError(0, `The playground cannot run ${req.meta.path}`, 'unknown_route');
   const t = opts.transport ?? transportFor(req, opts.localKey, opts.origin);
   let res: Response;
   try {
@@ -85,32 +39,24 @@ export async function runRequest(
   const isStream = (res.headers.get('content-type') ?? '').includes('text/event-stream');
   if (!isStream || !res.body) {
     const text = await res.text();
-    opts.onEvent({ type: 'frame', data: text, at: performance.now() });
-    const body = JSON.parse(text) as Chunk;
-    const choice = body.choices?.[0];
-    if (choice) opts.onEvent({ type: 'delta', tokens: tokensOf(choice), at: performance.now() });
-    opts.onEvent({ type: 'finish', reason: choice?.finish_reason ?? 'stop', usage: body.usage ?? undefined });
+    const d = route.decodeJson(text);
+    const at = performance.now();
+    opts.onEvent({ type: 'frame', data: text, at, ...(d.problem ? { problem: d.problem } : {}) });
+    if (d.problem) throw new ApiError(res.status, `The answer could not be read: ${d.problem}`, 'bad_response');
+    if (d.tokens.length) opts.onEvent({ type: 'delta', tokens: d.tokens, at });
+    opts.onEvent({ type: 'finish', reason: d.finish ?? 'stop', usage: d.usage });
     return;
   }
   let finish: string | undefined;
   let usage: Usage | undefined;
   for await (const ev of readSse(res.body, opts.signal)) {
-    opts.onEvent({ type: 'frame', data: ev.data, at: ev.receivedAt });
-    if (ev.data === '[DONE]') break;
-    let chunk: Chunk;
-    try {
-      chunk = JSON.parse(ev.data) as Chunk;
-    } catch {
-      continue;
-    }
-    if (chunk.error) throw new ApiError(500, chunk.error.message ?? 'The stream reported an error', chunk.error.code);
-    const choice = chunk.choices?.[0];
-    if (choice) {
-      const tokens = tokensOf(choice);
-      if (tokens.length) opts.onEvent({ type: 'delta', tokens, at: ev.receivedAt });
-      if (choice.finish_reason) finish = choice.finish_reason;
-    }
-    if (chunk.usage) usage = chunk.usage;
+    const d = route.decodeFrame(ev.data);
+    opts.onEvent({ type: 'frame', data: ev.data, at: ev.receivedAt, ...(d.problem ? { problem: d.problem } : {}) });
+    if (d.error) throw d.error;
+    if (d.tokens.length) opts.onEvent({ type: 'delta', tokens: d.tokens, at: ev.receivedAt });
+    if (d.finish) finish = d.finish;
+    if (d.usage) usage = d.usage;
+    if (d.end) break;
   }
   if (!opts.signal.aborted) opts.onEvent({ type: 'finish', reason: finish ?? 'stop', usage });
 }

@@ -1,14 +1,21 @@
 // What the prompt panel freezes when the user runs: everything needed to build the one request object.
-import type { ChatTemplate, TargetKind } from './request-object.ts';
 
-export type Role = 'system' | 'user' | 'assistant';
+import type { ChatRole } from '../../protocol/chat.ts';
+import type { ChatTemplate } from '../../protocol/chat-template.ts';
+import type { SamplingMethodName } from '../../protocol/sampling.ts';
+import type { TargetKind } from './request-object.ts';
+
+/** Which playground route a run uses (a key of src/api/routes/registry.ts). */
+export type RouteKey = 'chat' | 'completion' | 'generate';
+
+export type Role = ChatRole;
 
 export interface Message {
   readonly role: Role;
   readonly content: string;
 }
 
-export type SamplingMethod = 'greedy' | 'top-k' | 'top-p' | 'min-p' | 'typical';
+export type SamplingMethod = SamplingMethodName;
 
 export interface RunParams {
   readonly max_tokens: number;
@@ -25,7 +32,7 @@ export interface RunSpec {
   /** The API's base URL (logical), without a trailing slash. */
   readonly baseUrl: string;
   readonly apiKey: string;
-  readonly mode: 'chat' | 'completion';
+  readonly mode: RouteKey;
   readonly model: string;
   readonly messages: readonly Message[];
   readonly prompt: string;

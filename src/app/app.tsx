@@ -8,13 +8,14 @@ import { PromptPanel } from '../panels/prompt/prompt-panel.tsx';
 import { SnippetsPanel } from '../panels/snippets/snippets-panel.tsx';
 import { useStore } from '../store/store.ts';
 import { continueRun, regenerate, startRun, stopRun } from './run-controller.ts';
-import { useChatTemplate } from './use-current-request.ts';
+import { useChatTemplate, useNextRequest } from './use-next-request.ts';
 import { useShareLinkOnLoad } from './use-share-link.ts';
 
 export function App() {
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
   const chatTemplate = useChatTemplate();
+  const next = useNextRequest(chatTemplate);
   useShareLinkOnLoad();
   const run = () => void startRun(chatTemplate);
 
@@ -54,8 +55,8 @@ export function App() {
           <OutputPanel onContinue={continueRun} onRegenerate={() => void regenerate(chatTemplate)} />
         </div>
         <div className="column right">
-          <SnippetsPanel />
-          <InspectorPanel />
+          <SnippetsPanel next={next} />
+          <InspectorPanel next={next} />
         </div>
       </main>
     </div>

@@ -1,13 +1,16 @@
 // Runs the current draft: builds the RunSpec and the one request object, sends it, appends what arrives to the
 // store in animation-frame batches (never a render per token), and files the finished run in history.
-import { buildRequest, transportFor } from '../api/build-request.ts';
-import type { ChatTemplate } from '../api/request-object.ts';
+import { transportFor } from '../api/build-request.ts';
+import { composerJoins } from '../api/request-from-draft.ts';
+import type { ChatTemplate, RequestObject } from '../api/request-object.ts';
+import { browserRoute } from '../api/routes/registry.ts';
 import { runRequest } from '../api/run-client.ts';
-import type { RunSpec } from '../api/run-spec.ts';
-import { baseUrlOf, pageOrigin } from '../store/connection-slice.ts';
+import type { Usage } from '../api/run-events.ts';
+import { pageOrigin } from '../store/connection-slice.ts';
 import { stripKeys } from '../store/history.ts';
 import type { Frame, RunToken } from '../store/run-slice.ts';
 import { useStore } from '../store/store.ts';
+import { draftRequest } from './draft-request.ts';
 
 let controller: AbortController | undefined;
 
@@ -16,32 +19,6 @@ const nextFrame = (cb: () => void) =>
     ? requestAnimationFrame(cb)
     : setTimeout(cb, 16);
 
-export function currentSpec(chatTemplate?: ChatTemplate): RunSpec {
-  const s = useStore.getState();
-  const d = s.draft;
-  let rawBody: Record<string, unknown> | undefined;
-  if (d.rawBody !== undefined) {
-    const parsed = JSON.parse(d.rawBody) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      throw new Error('The edited body must be a JSON object');
-    rawBody = parsed as Record<string, unknown>;
-  }
-  return {
-    target: s.target,
-    baseUrl: baseUrlOf(s),
-    apiKey: s.keys[s.target],
-    mode: d.mode,
-    model: d.model,
-    messages: d.messages,
-    prompt: d.prompt,
-    params: d.params,
-    stream: d.stream,
-    topLogprobs: d.topLogprobs,
-    rawBody,
-    chatTemplate,
-  };
-}
-
 export function isRunning(): boolean {
   return useStore.getState().run?.status === 'running';
 }
@@ -49,15 +26,10 @@ export function isRunning(): boolean {
 export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
   const st = useStore.getState();
   if (isRunning()) return;
-  // the composer's text becomes the next user message
-  if (st.draft.mode === 'chat' && st.draft.composer.trim() && st.draft.rawBody === undefined) {
-    st.addMessage({ role: 'user', content: st.draft.composer });
-    st.patchDraft({ composer: '' });
-  }
   const id = crypto.randomUUID();
-  let spec: RunSpec;
+  let request: RequestObject;
   try {
-    spec = currentSpec(chatTemplate);
+    request = draftRequest(st, chatTemplate);
   } catch (e) {
     useStore.getState().startRun({
       id,
@@ -72,14 +44,18 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
     });
     return;
   }
-  const request = buildRequest(spec);
+  // the composer's text is the request's last user message: it joins the list
+  if (composerJoins(st.draft)) {
+    st.addMessage({ role: 'user', content: st.draft.composer });
+    st.patchDraft({ composer: '' });
+  }
   const origin = pageOrigin();
   const localKey = useStore.getState().keys.local;
   const transport = transportFor(request, localKey, origin);
   const startedAt = performance.now();
   useStore.getState().startRun({
     id,
-    mode: spec.mode,
+    mode: st.draft.mode,
     request,
     transportUrl: transport.url,
     status: 'running',
@@ -111,7 +87,7 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
     }
   };
   let finishReason: string | undefined;
-  let usage: import('../api/run-client.ts').Usage | undefined;
+  let usage: Usage | undefined;
   let status: 'done' | 'stopped' | 'error' = 'done';
   let error: string | undefined;
   try {
@@ -121,7 +97,8 @@ export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
       signal: ac.signal,
       transport,
       onEvent(e) {
-        if (e.type === 'frame') pendingFrames.push({ n: frameCount++, data: e.data, at: e.at - startedAt });
+        if (e.type === 'frame')
+          pendingFrames.push({ n: frameCount++, data: e.data, at: e.at - startedAt, problem: e.problem });
         else if (e.type === 'delta') {
           firstTokenAt ??= e.at;
           for (const t of e.tokens) pendingTokens.push({ ...t, n: tokenCount++ });
@@ -175,7 +152,7 @@ export function continueRun(): void {
   const run = s.run;
   if (!run || run.status === 'running') return;
   const text = run.tokens.map((t) => t.text).join('');
-  if (run.mode === 'chat') s.addMessage({ role: 'assistant', content: text });
+  if (browserRoute(run.mode).input === 'messages') s.addMessage({ role: 'assistant', content: text });
   else s.patchDraft({ prompt: s.draft.prompt + text });
 }
 
@@ -183,6 +160,7 @@ export function continueRun(): void {
 export function regenerate(chatTemplate?: ChatTemplate): Promise<void> {
   const s = useStore.getState();
   const ms = s.draft.messages;
-  if (s.draft.mode === 'chat' && ms.at(-1)?.role === 'assistant') s.deleteMessage(ms.length - 1);
+  if (browserRoute(s.draft.mode).input === 'messages' && ms.at(-1)?.role === 'assistant')
+    s.deleteMessage(ms.length - 1);
   return startRun(chatTemplate);
 }

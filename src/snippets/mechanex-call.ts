@@ -1,8 +1,11 @@
 // What mechanex 1.0.x can express of a request: one `mx.generation.generate(...)` per prompt on its simple path,
 // which POSTs exactly {prompt, sampling_method, max_tokens, top_k, top_p, steering_vector_id, steering_strength}
 // to /generate. Everything else in the body is listed as not sent.
+
+import { z } from 'zod';
+import { CHAT_TEMPLATE, renderChat } from '../../protocol/chat-template.ts';
+import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { RequestObject } from '../api/request-object.ts';
-import { DEFAULT_CHAT_TEMPLATE, flattenChat, promptMessages } from './chat-prompt.ts';
 import { routeOf, snippetBody } from './request-parts.ts';
 import type { SnippetOptions } from './types.ts';
 
@@ -22,8 +25,11 @@ const SIMPLE_METHODS = new Set(['greedy', 'top-k', 'top-p']);
 
 /** The body's own max_tokens default: 50 on /generate, 100 on /v1 routes. */
 function defaultMaxTokens(req: RequestObject): number {
-  return routeOf(req) === 'generate' ? 50 : 100;
+  return routeOf(req) === 'generate' ? DEFAULT_MAX_TOKENS.generate : DEFAULT_MAX_TOKENS.openai;
 }
+
+/** `messages` of a body: a list of { role, content } with string contents, else undefined. */
+const messagesSchema = z.array(z.object({ role: z.string(), content: z.string() }));
 
 export function mechanexCall(req: RequestObject, opts: SnippetOptions): MechanexCall {
   const body = snippetBody(req, opts) ?? {};
@@ -32,11 +38,11 @@ export function mechanexCall(req: RequestObject, opts: SnippetOptions): Mechanex
   const used = new Set<string>();
   let prompts: string[] = [];
   if (route === 'chat') {
-    const messages = promptMessages(body.messages);
-    const template = req.meta.chatTemplate ?? DEFAULT_CHAT_TEMPLATE;
-    if (messages) {
+    const parsed = messagesSchema.safeParse(body.messages);
+    const template = req.meta.chatTemplate ?? CHAT_TEMPLATE;
+    if (parsed.success) {
       used.add('messages');
-      prompts = [flattenChat(messages, template)];
+      prompts = [renderChat(parsed.data, template)];
       notes.push(
         "mechanex has no chat call: the messages are flattened into one prompt with the model's chat template" +
           (req.meta.chatTemplate ? '.' : " (the local server's default one: this request carried none)."),

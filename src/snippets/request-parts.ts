@@ -1,5 +1,6 @@
 // What every target needs to know about a request: its route, the body it sends (with a custom model), the key
 // to show, and which fields are OpenAI-standard for the route.
+import { findRoute } from '../../protocol/routes.ts';
 import { API_KEY_HEADER, type RequestObject } from '../api/request-object.ts';
 import type { SnippetOptions } from './types.ts';
 
@@ -9,13 +10,16 @@ export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
 
 export type Route = 'chat' | 'completions' | 'generate' | 'other';
 
+/** The route table's ids of the routes snippet targets know how to call. */
+const KNOWN: Readonly<Record<string, Route>> = {
+  'v1.chat.completions': 'chat',
+  'v1.completions': 'completions',
+  generate: 'generate',
+};
+
 export function routeOf(req: RequestObject): Route {
-  if (req.method !== 'POST') return 'other';
-  const p = req.meta.path;
-  if (p === '/v1/chat/completions') return 'chat';
-  if (p === '/v1/completions') return 'completions';
-  if (p === '/generate') return 'generate';
-  return 'other';
+  const r = findRoute(req.method, req.meta.path);
+  return (r && KNOWN[r.id]) ?? 'other';
 }
 
 /** The body the snippet sends: req.body, in the same key order, with body.model replaced by a custom model. */

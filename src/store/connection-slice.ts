@@ -1,4 +1,5 @@
 // Where requests go and with which key. Keys are kept per target; the local key comes from the page bootstrap.
+import { z } from 'zod';
 import type { StateCreator } from 'zustand';
 import { HOSTED_BASE_URL } from '../api/build-request.ts';
 import type { TargetKind } from '../api/request-object.ts';
@@ -32,7 +33,8 @@ function bootstrapKey(): string {
   if (typeof document === 'undefined') return '';
   try {
     const el = document.getElementById('axplay-bootstrap');
-    return (JSON.parse(el?.textContent ?? '{}') as { localKey?: string }).localKey ?? '';
+    const boot = z.object({ localKey: z.string().optional() }).safeParse(JSON.parse(el?.textContent ?? '{}'));
+    return boot.success ? (boot.data.localKey ?? '') : '';
   } catch {
     return '';
   }

@@ -1,5 +1,12 @@
 // The prompt draft: what the user is editing. Persisted (versioned) so it survives a reload; never holds a key.
-import type { Message, RunParams } from '../api/run-spec.ts';
+// Stored drafts and share links are read with draftSchema, which keeps each well-formed field and puts the
+// default in place of anything else (a damaged field never loses the rest of the draft).
+import { z } from 'zod';
+import { chatRoles } from '../../protocol/chat.ts';
+import { MAX_MODEL_ID_CHARS, MAX_STOP_SEQUENCES, MAX_TOP_LOGPROBS } from '../../protocol/limits.ts';
+import { samplingMethods } from '../../protocol/sampling.ts';
+import { ROUTE_KEYS } from '../api/routes/registry.ts';
+import type { Message, RouteKey, RunParams } from '../api/run-spec.ts';
 
 /** A message being edited, with a stable id for the list (the wire format has none). */
 export interface DraftMessage extends Message {
@@ -12,7 +19,7 @@ export const newMessageId = (): string =>
     : `m${Math.random().toString(36).slice(2)}`;
 
 export interface Draft {
-  mode: 'chat' | 'completion';
+  mode: RouteKey;
   model: string;
   messages: DraftMessage[];
   composer: string;
@@ -37,16 +44,66 @@ export const DEFAULT_DRAFT: Draft = {
   topLogprobs: 5,
 };
 
+const finite = z.number().refine(Number.isFinite);
+const optionalNumber = finite.optional().catch(undefined);
+
+const messagesSchema = z.array(z.unknown()).transform((list) =>
+  list.flatMap((m): DraftMessage[] => {
+    const r = z
+      .object({ id: z.string().min(1).optional().catch(undefined), role: z.enum(chatRoles), content: z.string() })
+      .safeParse(m);
+    return r.success ? [{ id: r.data.id ?? newMessageId(), role: r.data.role, content: r.data.content }] : [];
+  }),
+);
+
+const paramsSchema = z.object({
+  max_tokens: finite.catch(DEFAULT_PARAMS.max_tokens),
+  temperature: finite.catch(DEFAULT_PARAMS.temperature),
+  top_p: optionalNumber,
+  top_k: optionalNumber,
+  sampling_method: z.enum(samplingMethods).optional().catch(undefined),
+  stop: z
+    .array(z.unknown())
+    .transform((l) => l.filter((s): s is string => typeof s === 'string').slice(0, MAX_STOP_SEQUENCES))
+    .catch([]),
+  seed: optionalNumber,
+});
+
+export const draftSchema = z.object({
+  mode: z.enum(ROUTE_KEYS as [RouteKey, ...RouteKey[]]).catch(DEFAULT_DRAFT.mode),
+  model: z.string().max(MAX_MODEL_ID_CHARS).catch(DEFAULT_DRAFT.model),
+  messages: messagesSchema.catch([]),
+  composer: z.string().catch(''),
+  prompt: z.string().catch(DEFAULT_DRAFT.prompt),
+  params: paramsSchema.catch({ ...DEFAULT_PARAMS, stop: [...DEFAULT_PARAMS.stop] }),
+  stream: z.boolean().catch(DEFAULT_DRAFT.stream),
+  topLogprobs: z
+    .number()
+    .min(0)
+    .max(MAX_TOP_LOGPROBS)
+    .transform((n) => Math.floor(n))
+    .catch(DEFAULT_DRAFT.topLogprobs),
+  rawBody: z.string().optional().catch(undefined),
+});
+
+/** Accepts a partial draft from storage or a share link, keeping only well-formed fields. */
+export function sanitizeDraft(p: unknown): Draft {
+  const r = draftSchema.safeParse(typeof p === 'object' && p !== null ? p : {});
+  const d: Draft = r.success ? r.data : DEFAULT_DRAFT;
+  if (d.rawBody === undefined) delete d.rawBody;
+  return d;
+}
+
 const KEY = 'axplay.draft';
 const VERSION = 1;
+const storedSchema = z.object({ version: z.literal(VERSION), draft: z.unknown() });
 
 export function loadDraft(): Draft {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return DEFAULT_DRAFT;
-    const d = JSON.parse(raw) as { version?: number; draft?: Partial<Draft> };
-    if (d.version !== VERSION || typeof d.draft !== 'object' || d.draft === null) return DEFAULT_DRAFT;
-    return sanitizeDraft(d.draft);
+    const stored = storedSchema.safeParse(JSON.parse(raw));
+    return stored.success ? sanitizeDraft(stored.data.draft) : DEFAULT_DRAFT;
   } catch {
     return DEFAULT_DRAFT;
   }
@@ -58,40 +115,4 @@ export function saveDraft(d: Draft): void {
   } catch {
     // storage full or disabled: the draft lives in memory only
   }
-}
-
-const roles = new Set(['system', 'user', 'assistant']);
-
-/** Accepts a partial draft from storage or a share link, keeping only well-formed fields. */
-export function sanitizeDraft(p: Partial<Draft>): Draft {
-  const d = { ...DEFAULT_DRAFT };
-  if (p.mode === 'chat' || p.mode === 'completion') d.mode = p.mode;
-  if (typeof p.model === 'string' && p.model.length <= 200) d.model = p.model;
-  if (Array.isArray(p.messages)) {
-    d.messages = p.messages
-      .filter((m) => m && roles.has(m.role) && typeof m.content === 'string')
-      .map((m) => ({ id: typeof m.id === 'string' && m.id ? m.id : newMessageId(), role: m.role, content: m.content }));
-  }
-  if (typeof p.composer === 'string') d.composer = p.composer;
-  if (typeof p.prompt === 'string') d.prompt = p.prompt;
-  if (typeof p.stream === 'boolean') d.stream = p.stream;
-  if (typeof p.topLogprobs === 'number' && p.topLogprobs >= 0 && p.topLogprobs <= 20)
-    d.topLogprobs = Math.floor(p.topLogprobs);
-  if (typeof p.rawBody === 'string') d.rawBody = p.rawBody;
-  const q = p.params as Partial<RunParams> | undefined;
-  if (q && typeof q === 'object') {
-    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-    d.params = {
-      max_tokens: num(q.max_tokens) ?? DEFAULT_PARAMS.max_tokens,
-      temperature: num(q.temperature) ?? DEFAULT_PARAMS.temperature,
-      top_p: num(q.top_p),
-      top_k: num(q.top_k),
-      sampling_method: ['greedy', 'top-k', 'top-p', 'min-p', 'typical'].includes(q.sampling_method as string)
-        ? q.sampling_method
-        : undefined,
-      stop: Array.isArray(q.stop) ? q.stop.filter((s): s is string => typeof s === 'string').slice(0, 4) : [],
-      seed: num(q.seed),
-    };
-  }
-  return d;
 }

@@ -1,5 +1,8 @@
 // Finished runs, kept in localStorage under a versioned schema. An older version is migrated step by step; a
 // store that cannot be read is reset (and the caller shows a notice) — never a crash. Keys are never stored.
+
+import { z } from 'zod';
+import { chatTemplateSchema } from '../../protocol/chat-template.ts';
 import type { RequestObject } from '../api/request-object.ts';
 import type { Usage } from '../api/run-client.ts';
 import { type Draft, sanitizeDraft } from './draft.ts';
@@ -30,10 +33,59 @@ export const HISTORY_VERSION = 2;
 export const HISTORY_LIMIT = 200;
 
 /** Version 1 (the first schema): a body and an output per run, no status or stats. */
-interface HistoryV1 {
-  version: 1;
-  runs: { id: string; createdAt: string; body: Record<string, unknown>; url: string; output: string }[];
-}
+const historyV1Schema = z.object({
+  version: z.literal(1),
+  runs: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      body: z.record(z.string(), z.unknown()).catch({}),
+      url: z.url(),
+      output: z.string(),
+    }),
+  ),
+});
+
+const requestSchema = z.object({
+  method: z.enum(['GET', 'POST']),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.record(z.string(), z.unknown()).optional(),
+  meta: z.object({
+    target: z.enum(['local', 'hosted', 'custom']),
+    baseUrl: z.string(),
+    path: z.string(),
+    chatTemplate: chatTemplateSchema.optional(),
+  }),
+});
+
+const usageSchemaLoose = z.object({
+  prompt_tokens: z.number(),
+  completion_tokens: z.number(),
+  total_tokens: z.number(),
+});
+
+/** One run of version 2; a run that does not match is dropped, never the whole history. */
+const historyRunSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  draft: z.unknown().transform(sanitizeDraft),
+  request: requestSchema,
+  output: z.string(),
+  status: z.enum(['done', 'stopped', 'error']).catch('done'),
+  finishReason: z.string().optional().catch(undefined),
+  error: z.string().optional().catch(undefined),
+  usage: usageSchemaLoose.optional().catch(undefined),
+  stats: z
+    .object({
+      firstTokenMs: z.number().optional().catch(undefined),
+      charsPerSecond: z.number().optional().catch(undefined),
+      totalMs: z.number().optional().catch(undefined),
+    })
+    .catch({}),
+});
+
+const historyV2Schema = z.object({ version: z.literal(2), runs: z.array(z.unknown()) });
 
 interface HistoryV2 {
   version: 2;
@@ -42,16 +94,16 @@ interface HistoryV2 {
 
 const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   1: (old) => {
-    const v1 = old as HistoryV1;
+    const v1 = historyV1Schema.parse(old);
     return {
       version: 2,
       runs: v1.runs.map((r) => {
-        const body = r.body ?? {};
+        const body = r.body;
         const mode = Array.isArray(body.messages) ? 'chat' : 'completion';
         const draft = sanitizeDraft({
           mode,
           model: typeof body.model === 'string' ? body.model : undefined,
-          messages: Array.isArray(body.messages) ? (body.messages as Draft['messages']) : [],
+          messages: Array.isArray(body.messages) ? body.messages : [],
           prompt: typeof body.prompt === 'string' ? body.prompt : '',
         });
         const url = new URL(r.url);
@@ -82,18 +134,21 @@ export interface LoadedHistory {
 }
 
 export function migrateHistory(data: unknown): HistoryRun[] {
-  let cur = data as { version?: unknown; runs?: unknown };
+  let cur = data;
   for (;;) {
-    if (typeof cur !== 'object' || cur === null || typeof cur.version !== 'number') throw new Error('no version');
-    if (cur.version === HISTORY_VERSION) break;
-    const step = MIGRATIONS[cur.version];
-    if (!step) throw new Error(`unknown history version ${cur.version}`);
-    cur = step(cur) as typeof cur;
+    const v = z.object({ version: z.number() }).safeParse(cur);
+    if (!v.success) throw new Error('no version');
+    if (v.data.version === HISTORY_VERSION) break;
+    const step = MIGRATIONS[v.data.version];
+    if (!step) throw new Error(`unknown history version ${v.data.version}`);
+    cur = step(cur);
   }
-  if (!Array.isArray(cur.runs)) throw new Error('runs is not a list');
-  return (cur.runs as HistoryRun[])
-    .filter((r) => r && typeof r.id === 'string' && typeof r.output === 'string')
-    .map((r) => ({ ...r, draft: sanitizeDraft(r.draft ?? {}) }));
+  const v2 = historyV2Schema.safeParse(cur);
+  if (!v2.success) throw new Error('runs is not a list');
+  return v2.data.runs.flatMap((r) => {
+    const p = historyRunSchema.safeParse(r);
+    return p.success ? [p.data] : [];
+  });
 }
 
 export function loadHistory(storage: Storage = localStorage): LoadedHistory {

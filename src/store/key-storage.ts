@@ -1,13 +1,13 @@
 // API keys per target, with a storage choice: memory (default), this tab (sessionStorage) or this device
 // (localStorage). A stored key is bound to the origin it was saved for and is only ever read back for it.
+import { z } from 'zod';
+
 export type KeyStorage = 'memory' | 'session' | 'device';
 
 const PREFIX = 'axplay.key.';
 
-interface StoredKey {
-  origin: string;
-  value: string;
-}
+const storedKeySchema = z.object({ origin: z.string().min(1), value: z.string() });
+type StoredKey = z.infer<typeof storedKeySchema>;
 
 function area(kind: KeyStorage): Storage | undefined {
   if (kind === 'memory' || typeof window === 'undefined') return undefined;
@@ -36,8 +36,8 @@ export function loadKey(target: string, baseUrl: string): { value: string; kind:
     const raw = area(kind)?.getItem(PREFIX + target);
     if (!raw) continue;
     try {
-      const k = JSON.parse(raw) as StoredKey;
-      if (typeof k.value === 'string' && k.origin && k.origin === originOf(baseUrl)) return { value: k.value, kind };
+      const k = storedKeySchema.parse(JSON.parse(raw));
+      if (k.origin === originOf(baseUrl)) return { value: k.value, kind };
     } catch {
       area(kind)?.removeItem(PREFIX + target);
     }

@@ -1,7 +1,8 @@
 // The run in progress (or the last one): tokens and raw frames as they arrive, in animation-frame batches.
 import type { StateCreator } from 'zustand';
 import type { RequestObject } from '../api/request-object.ts';
-import type { TokenInfo, Usage } from '../api/run-client.ts';
+import type { TokenInfo, Usage } from '../api/run-events.ts';
+import type { RouteKey } from '../api/run-spec.ts';
 import type { AppState } from './store.ts';
 
 export interface Frame {
@@ -10,6 +11,8 @@ export interface Frame {
   data: string;
   /** ms since the request was sent */
   at: number;
+  /** Set when the frame could not be read as the route's frame: why. */
+  problem?: string;
 }
 
 /** A generated token with its position in the run (its identity in lists). */
@@ -19,7 +22,7 @@ export interface RunToken extends TokenInfo {
 
 export interface RunState {
   id: string;
-  mode: 'chat' | 'completion';
+  mode: RouteKey;
   request: RequestObject;
   transportUrl: string;
   status: 'running' | 'done' | 'stopped' | 'error';

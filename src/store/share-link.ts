@@ -1,4 +1,5 @@
 // Share links carry the request form (never a key) in the URL fragment, which browsers never send to a server.
+import { z } from 'zod';
 import type { TargetKind } from '../api/request-object.ts';
 import { type Draft, sanitizeDraft } from './draft.ts';
 
@@ -34,23 +35,21 @@ export function shareFragment(s: Shared): string {
 }
 
 /** Reads a share fragment; undefined when there is none or it cannot be read. */
+const sharedSchema = z.object({
+  v: z.literal(1),
+  draft: z.unknown(),
+  target: z.enum(['local', 'hosted', 'custom']).catch('local'),
+  customBaseUrl: z.string().optional().catch(undefined),
+});
+
+/** Reads a share fragment; undefined when there is none or it cannot be read. */
 export function readShareFragment(hash: string): Shared | undefined {
   const i = hash.indexOf(PARAM);
   if (i < 0) return undefined;
   try {
-    const p = JSON.parse(fromBase64Url(hash.slice(i + PARAM.length))) as {
-      v?: number;
-      draft?: Partial<Draft>;
-      target?: string;
-      customBaseUrl?: string;
-    };
-    if (p.v !== 1) return undefined;
-    const target: TargetKind = p.target === 'hosted' || p.target === 'custom' ? p.target : 'local';
-    return {
-      draft: sanitizeDraft(p.draft ?? {}),
-      target,
-      customBaseUrl: typeof p.customBaseUrl === 'string' ? p.customBaseUrl : undefined,
-    };
+    const p = sharedSchema.safeParse(JSON.parse(fromBase64Url(hash.slice(i + PARAM.length))));
+    if (!p.success) return undefined;
+    return { draft: sanitizeDraft(p.data.draft), target: p.data.target, customBaseUrl: p.data.customBaseUrl };
   } catch {
     return undefined;
   }

@@ -1,18 +1,25 @@
-// The request body as JSON in Monaco (loaded lazily, only when "Edit as JSON" is opened). One model per path.
+// The request body as JSON in Monaco (loaded lazily, only when "Edit as JSON" is opened). One model per file name;
+// the route's request schema (from protocol/) drives IntelliSense and validation. Reads no app state: all props.
 import './monaco-setup.ts';
 import Editor from '@monaco-editor/react';
-import { useStore } from '../../store/store.ts';
+import { useEffect } from 'react';
+import type { z } from 'zod';
+import { registerBodySchema } from './body-schemas.ts';
 
 export interface JsonBodyEditorProps {
   value: string;
   onChange(v: string): void;
-  /** The API path, which picks the JSON Schema used for IntelliSense. */
-  path: string;
+  /** The editor model's file name, e.g. body.chat.json (one model per route). */
+  fileName: string;
+  /** The route's request body schema. */
+  schema?: z.ZodType;
+  theme: 'light' | 'dark';
 }
 
-export default function JsonBodyEditor({ value, onChange, path }: JsonBodyEditorProps) {
-  const theme = useStore((s) => s.theme);
-  const file = path === '/v1/chat/completions' ? 'body.chat-completions.json' : 'body.v1-completions.json';
+export default function JsonBodyEditor({ value, onChange, fileName, schema, theme }: JsonBodyEditorProps) {
+  useEffect(() => {
+    if (schema) registerBodySchema(fileName, schema);
+  }, [fileName, schema]);
   return (
     <div
       data-testid="json-editor"
@@ -21,7 +28,7 @@ export default function JsonBodyEditor({ value, onChange, path }: JsonBodyEditor
       <Editor
         height="100%"
         defaultLanguage="json"
-        path={file}
+        path={fileName}
         value={value}
         theme={theme === 'dark' ? 'vs-dark' : 'vs'}
         onChange={(v) => onChange(v ?? '')}

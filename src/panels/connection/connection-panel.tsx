@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useModels } from '../../api/get-models.ts';
 import type { TargetKind } from '../../api/request-object.ts';
-import { useModelsTarget } from '../../app/use-models-target.ts';
 import type { KeyStorage } from '../../store/key-storage.ts';
 import { useStore } from '../../store/store.ts';
+import { useModelsTarget } from '../../store/use-models-target.ts';
 
 const TARGETS: { id: TargetKind; label: string; hint: string }[] = [
   { id: 'local', label: 'Local runtime', hint: 'The model served by this machine (npm start).' },

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useId } from 'react';
+import { CopyButton } from '../../components/ui/copy-button.tsx';
 import { shareFragment } from '../../store/share-link.ts';
 import { useStore } from '../../store/store.ts';
-import { CopyButton } from '../snippets/copy-button.tsx';
 import { CompareView } from './compare-view.tsx';
 
 /** Finished runs: restore into the editor, compare two, export/import; and a share link for the current form. */

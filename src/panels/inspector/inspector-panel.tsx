@@ -1,15 +1,16 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { maskHeaders } from '../../api/build-request.ts';
-import { useNextRequest } from '../../app/use-current-request.ts';
+import type { NextRequest } from '../../api/next-request.ts';
+import { browserRouteForPath } from '../../api/routes/registry.ts';
 import { useStore } from '../../store/store.ts';
 
 const JsonBodyEditor = lazy(() => import('../../lib/monaco/json-body-editor.tsx'));
 
 /** The exact request (logical and transport URL, masked headers, body) and the raw frames with arrival times. */
-export function InspectorPanel() {
+export function InspectorPanel({ next }: { next: NextRequest }) {
   const id = useId();
   const run = useStore((s) => s.run);
-  const next = useNextRequest();
+  const theme = useStore((s) => s.theme);
   const rawBody = useStore((s) => s.draft.rawBody);
   const patchDraft = useStore((s) => s.patchDraft);
   const [view, setView] = useState<'last' | 'next'>('last');
@@ -17,6 +18,8 @@ export function InspectorPanel() {
   const req = showRun ? run.request : next.request;
   const transportUrl = showRun ? run.transportUrl : next.transportUrl;
   const editing = rawBody !== undefined;
+  const editorRoute = next.request ? browserRouteForPath(next.request.meta.path) : undefined;
+  const problems = showRun ? run.frames.filter((f) => f.problem).length : 0;
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
@@ -49,7 +52,9 @@ export function InspectorPanel() {
           <JsonBodyEditor
             value={rawBody ?? ''}
             onChange={(v) => patchDraft({ rawBody: v })}
-            path={next.request?.meta.path ?? '/v1/chat/completions'}
+            fileName={`body.${editorRoute?.key ?? 'request'}.json`}
+            schema={editorRoute?.requestSchema}
+            theme={theme}
           />
         </Suspense>
       )}
@@ -84,13 +89,22 @@ export function InspectorPanel() {
       {showRun && (
         <>
           <h3 style={{ fontSize: 13, margin: '8px 0 4px' }}>Response frames ({run.frames.length})</h3>
+          {problems > 0 && (
+            <p className="warning" data-testid="frame-problems">
+              {problems === 1 ? '1 frame' : `${problems} frames`} could not be read as this route's frames (marked
+              below).
+            </p>
+          )}
           <div className="frames">
             <table>
               <tbody>
                 {run.frames.slice(-300).map((f) => (
-                  <tr key={f.n}>
+                  <tr key={f.n} className={f.problem ? 'frame-problem' : undefined}>
                     <td>{f.at.toFixed(0)} ms</td>
-                    <td>{f.data}</td>
+                    <td>
+                      {f.data}
+                      {f.problem && <span className="error-text"> — could not be read: {f.problem}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useModels } from '../../api/get-models.ts';
-import { useModelsTarget } from '../../app/use-models-target.ts';
 import { useStore } from '../../store/store.ts';
+import { useModelsTarget } from '../../store/use-models-target.ts';
 import { LocalModelCard } from './local-model-card.tsx';
 
 export function ModelsPanel() {

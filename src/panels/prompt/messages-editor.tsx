@@ -1,3 +1,4 @@
+import { chatRoles } from '../../../protocol/chat.ts';
 import type { Role } from '../../api/run-spec.ts';
 import { useStore } from '../../store/store.ts';
 
@@ -21,9 +22,11 @@ export function MessagesEditor() {
                 Role
               </label>
               <select id={`msg-role-${i}`} value={m.role} onChange={(e) => update(i, { role: e.target.value as Role })}>
-                <option value="system">system</option>
-                <option value="user">user</option>
-                <option value="assistant">assistant</option>
+                {chatRoles.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
               </select>
               <span style={{ flex: 1 }} />
               <button type="button" onClick={() => move(i, -1)} disabled={i === 0}>

@@ -1,33 +1,12 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { FIELD_RANGES, MAX_STOP_SEQUENCES } from '../../../protocol/limits.ts';
+import { samplingMethods } from '../../../protocol/sampling.ts';
 import type { SamplingMethod } from '../../api/run-spec.ts';
+import { Field } from '../../components/ui/field.tsx';
+import { OptionalNumber } from '../../components/ui/optional-number.tsx';
 import { useStore } from '../../store/store.ts';
 
-const optNum = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
-
-/** A labelled control with its one-line explanation. */
-function Field({ id, label, hint, children }: { id: string; label: string; hint: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      <p className="hint">{hint}</p>
-    </div>
-  );
-}
-
-/** A number field where empty means "not sent". */
-function OptionalNumber(props: {
-  id: string;
-  min: number;
-  max?: number;
-  step: number;
-  value?: number;
-  placeholder: string;
-  onChange(v: number | undefined): void;
-}) {
-  const { onChange, value, ...rest } = props;
-  return <input type="number" {...rest} value={value ?? ''} onChange={(e) => onChange(optNum(e.target.value))} />;
-}
+const R = FIELD_RANGES;
 
 /** Sampling parameters, each with a one-line explanation. */
 export function ParamsForm() {
@@ -42,8 +21,8 @@ export function ParamsForm() {
         <input
           id="p-max"
           type="number"
-          min={1}
-          max={4096}
+          min={R.max_tokens.min}
+          max={R.max_tokens.max}
           value={p.max_tokens}
           onChange={(e) => setParam('max_tokens', Number(e.target.value) || 1)}
         />
@@ -52,9 +31,9 @@ export function ParamsForm() {
         <input
           id="p-temp"
           type="number"
-          min={0}
-          max={2}
-          step={0.05}
+          min={R.temperature.min}
+          max={R.temperature.max}
+          step={R.temperature.step}
           value={p.temperature}
           onChange={(e) => setParam('temperature', Number(e.target.value))}
         />
@@ -62,9 +41,7 @@ export function ParamsForm() {
       <Field id="p-topp" label="Top-p" hint="Sample only from the likeliest tokens that make up this much probability.">
         <OptionalNumber
           id="p-topp"
-          min={0.01}
-          max={1}
-          step={0.01}
+          range={R.top_p}
           value={p.top_p}
           placeholder="off"
           onChange={(v) => setParam('top_p', v)}
@@ -73,8 +50,7 @@ export function ParamsForm() {
       <Field id="p-topk" label="Top-k" hint="Sample only from the k likeliest tokens.">
         <OptionalNumber
           id="p-topk"
-          min={0}
-          step={1}
+          range={R.top_k}
           value={p.top_k}
           placeholder="off"
           onChange={(v) => setParam('top_k', v)}
@@ -91,18 +67,17 @@ export function ParamsForm() {
           onChange={(e) => setParam('sampling_method', (e.target.value || undefined) as SamplingMethod | undefined)}
         >
           <option value="">(server default)</option>
-          <option value="greedy">greedy</option>
-          <option value="top-k">top-k</option>
-          <option value="top-p">top-p</option>
-          <option value="min-p">min-p</option>
-          <option value="typical">typical</option>
+          {samplingMethods.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="p-seed" label="Seed" hint="Same seed and request give the same text.">
         <OptionalNumber
           id="p-seed"
-          min={0}
-          step={1}
+          range={R.seed}
           value={p.seed}
           placeholder="random"
           onChange={(v) => setParam('seed', v)}
@@ -111,7 +86,9 @@ export function ParamsForm() {
       <div style={{ gridColumn: '1 / -1' }}>
         <label htmlFor="p-stop">Stop sequences</label>
         <StopInput />
-        <p className="hint">Generation ends before any of these (comma-separated, \n for newline; at most 4).</p>
+        <p className="hint">
+          Generation ends before any of these (comma-separated, \n for newline; at most {MAX_STOP_SEQUENCES}).
+        </p>
       </div>
       <div>
         <label className="inline">
@@ -125,10 +102,14 @@ export function ParamsForm() {
         <input
           id="p-lp"
           type="number"
-          min={0}
-          max={20}
+          min={R.top_logprobs.min}
+          max={R.top_logprobs.max}
           value={topLogprobs}
-          onChange={(e) => patchDraft({ topLogprobs: Math.max(0, Math.min(20, Number(e.target.value) || 0)) })}
+          onChange={(e) =>
+            patchDraft({
+              topLogprobs: Math.max(R.top_logprobs.min, Math.min(R.top_logprobs.max, Number(e.target.value) || 0)),
+            })
+          }
         />
         <p className="hint">Logprobs and top alternatives to show on hover (0 = off).</p>
       </div>
@@ -143,7 +124,7 @@ const parseStops = (text: string) =>
     .split(',')
     .map((x) => x.trim().replace(/\\n/g, '\n').replace(/\\t/g, '\t'))
     .filter(Boolean)
-    .slice(0, 4);
+    .slice(0, MAX_STOP_SEQUENCES);
 
 /** Free text while typing; parsed into at most four stop sequences on every change. */
 function StopInput() {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { BROWSER_ROUTES, browserRoute } from '../../api/routes/registry.ts';
 import { useStore } from '../../store/store.ts';
 import { MessagesEditor } from './messages-editor.tsx';
 import { ParamsForm } from './params-form.tsx';
@@ -23,24 +24,17 @@ export function PromptPanel({ onRun, onStop }: PromptPanelProps) {
       <h2 id={`${id}-h`}>Prompt</h2>
       <fieldset className="row" style={{ border: 0, padding: 0, margin: '0 0 6px' }}>
         <legend className="sr-only">Mode</legend>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'chat'}
-            onChange={() => patchDraft({ mode: 'chat' })}
-          />
-          Chat
-        </label>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'completion'}
-            onChange={() => patchDraft({ mode: 'completion' })}
-          />
-          Completion
-        </label>
+        {BROWSER_ROUTES.map((r) => (
+          <label key={r.key} className="inline" title={r.hint}>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === r.key}
+              onChange={() => patchDraft({ mode: r.key })}
+            />
+            {r.label}
+          </label>
+        ))}
       </fieldset>
       {rawBody !== undefined && (
         <p className="warning">
@@ -50,7 +44,7 @@ export function PromptPanel({ onRun, onStop }: PromptPanelProps) {
           </button>
         </p>
       )}
-      {mode === 'chat' ? (
+      {browserRoute(mode).input === 'messages' ? (
         <>
           <MessagesEditor />
           <label htmlFor={`${id}-composer`}>Message</label>

@@ -1,12 +1,12 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { maskKey } from '../../api/build-request.ts';
-import { useNextRequest } from '../../app/use-current-request.ts';
+import type { NextRequest } from '../../api/next-request.ts';
+import { CopyButton } from '../../components/ui/copy-button.tsx';
 import { SNIPPET_TARGETS } from '../../snippets/registry.ts';
 import { useStore } from '../../store/store.ts';
-import { CopyButton } from './copy-button.tsx';
 
 /** Working code for the current request, in every target; custom model id and key; copy with feedback. */
-export function SnippetsPanel() {
+export function SnippetsPanel({ next }: { next: NextRequest }) {
   const id = useId();
   const [tab, setTab] = useState(SNIPPET_TARGETS[0]?.id ?? 'curl');
   const [customModel, setCustomModel] = useState('');
@@ -15,7 +15,6 @@ export function SnippetsPanel() {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const run = useStore((s) => s.run);
   const activeKey = useStore((s) => s.keys[s.target]);
-  const next = useNextRequest();
   const req = next.request ?? (run?.request.url ? run.request : undefined);
   const target = SNIPPET_TARGETS.find((t) => t.id === tab) ?? SNIPPET_TARGETS[0];
   const key = customKey || activeKey;

@@ -1,4 +1,4 @@
-// The pinned validation protocol: windows of the context length T with a stride of T/2; only the second half
+// The pinned validation protocol (shared by training and evaluation): windows of the context length T with a stride of T/2; only the second half
 // of each window is scored, so every scored character has at least T/2 characters of history. A last window
 // aligned to the end of the text scores what the stride left over. Returns (inputs, targets) rows where
 // unscored targets are -1.

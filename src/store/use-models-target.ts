@@ -1,7 +1,7 @@
 // The models query's target, from the connection state (shared by the connection and models panels).
 import type { ModelsTarget } from '../api/get-models.ts';
-import { baseUrlOf, pageOrigin } from '../store/connection-slice.ts';
-import { useStore } from '../store/store.ts';
+import { baseUrlOf, pageOrigin } from './connection-slice.ts';
+import { useStore } from './store.ts';
 
 export function useModelsTarget(): ModelsTarget {
   const target = useStore((s) => s.target);

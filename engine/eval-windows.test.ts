@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../rng.ts';
 import { evalWindows, scoredCount } from './eval-windows.ts';
+import { Rng } from './rng.ts';
 
 const OFFSET = 1000; // ids[i] = OFFSET + i makes every window's start recoverable from its first input
 

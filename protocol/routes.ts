@@ -1,0 +1,284 @@
+// The route table: every path of the API this project speaks, with its method, auth, schemas and streaming kind.
+// The server registers its handlers from it (a live route without a handler does not type-check), answers 501
+// for the contract's routes whose feature has not landed, derives its API prefixes and the relay's allowlist from
+// it, and generates GET /openapi.json from it; the Vite dev proxy reads the prefixes; the browser's route
+// registry names its routes by these ids.
+import type { z } from 'zod';
+import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema } from './chat.ts';
+import { completionChunkSchema, completionRequestSchema, completionSchema } from './completions.ts';
+import { generateFrameSchema, generateResultSchema, runRequestSchema } from './generate.ts';
+import {
+  graphSchema,
+  healthSchema,
+  hostedModelListSchema,
+  openaiModelListSchema,
+  openaiModelSchema,
+  setModelRequestSchema,
+  setModelResponseSchema,
+  verifyKeyResponseSchema,
+} from './models.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * How a route answers. `none`: one JSON body. `openai`: one JSON body, or OpenAI chunks over SSE ending with
+ * `data: [DONE]` when the body says `stream: true`. `native`: status frames over SSE (started → … → one
+ * `complete` or `error`), or the `complete` frame's result as JSON with `Accept: application/json`.
+ */
+export type StreamKind = 'none' | 'openai' | 'native';
+
+export interface RouteSpec {
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** OpenAPI path template, e.g. /v1/models/{model_id}. */
+  readonly path: string;
+  readonly summary: string;
+  /** `key`: x-api-key or Authorization: Bearer with the server's key. */
+  readonly auth: 'none' | 'key';
+  /** `planned`: part of the contract, answered 501 locally until its feature lands. */
+  readonly local: 'live' | 'planned';
+  /** For planned routes: the feature, in words, for the 501 message. */
+  readonly feature?: string;
+  readonly stream: StreamKind;
+  readonly request?: z.ZodType;
+  readonly response?: z.ZodType;
+  /** The stream's frame (one SSE `data:` payload), for `openai` and `native` routes. */
+  readonly frame?: z.ZodType;
+  /** Forwarded by the relay (/upstream/*) to the hosted API. */
+  readonly relay: boolean;
+}
+
+const planned = <const Id extends string>(
+  id: Id,
+  method: HttpMethod,
+  path: string,
+  summary: string,
+  feature: string,
+  stream: StreamKind = 'none',
+) => ({ id, method, path, summary, auth: 'key', local: 'planned', feature, stream, relay: true }) as const;
+
+export const ROUTES = [
+  {
+    id: 'health',
+    method: 'GET',
+    path: '/health',
+    summary: 'Liveness and the served model (no key needed)',
+    auth: 'none',
+    local: 'live',
+    stream: 'none',
+    response: healthSchema,
+    relay: true,
+  },
+  {
+    id: 'openapi',
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'This API described as OpenAPI 3.1, generated from the route table (no key needed)',
+    auth: 'none',
+    local: 'live',
+    stream: 'none',
+    relay: true,
+  },
+  {
+    id: 'models.list',
+    method: 'GET',
+    path: '/models',
+    summary: 'Active models (HostedModel[]) with the chat template and capabilities',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: hostedModelListSchema,
+    relay: true,
+  },
+  {
+    id: 'v1.models.list',
+    method: 'GET',
+    path: '/v1/models',
+    summary: "Models in OpenAI's list shape",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: openaiModelListSchema,
+    relay: true,
+  },
+  {
+    id: 'v1.models.get',
+    method: 'GET',
+    path: '/v1/models/{model_id}',
+    summary: "One model in OpenAI's shape",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: openaiModelSchema,
+    relay: true,
+  },
+  {
+    id: 'graph',
+    method: 'GET',
+    path: '/graph',
+    summary: 'Hook points of the model (TransformerLens names)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: graphSchema,
+    relay: true,
+  },
+  {
+    id: 'auth.verify-key',
+    method: 'GET',
+    path: '/auth/verify-key',
+    summary: 'Checks the API key',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: verifyKeyResponseSchema,
+    relay: true,
+  },
+  {
+    id: 'auth.set-model',
+    method: 'POST',
+    path: '/auth/api-keys/set-model',
+    summary: "Sets the key's default model (mechanex's set_model)",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: setModelRequestSchema,
+    response: setModelResponseSchema,
+    relay: true,
+  },
+  {
+    id: 'v1.chat.completions',
+    method: 'POST',
+    path: '/v1/chat/completions',
+    summary: 'OpenAI-compatible chat completions with Axionic extensions',
+    auth: 'key',
+    local: 'live',
+    stream: 'openai',
+    request: chatCompletionRequestSchema,
+    response: chatCompletionSchema,
+    frame: chatCompletionChunkSchema,
+    relay: true,
+  },
+  {
+    id: 'v1.completions',
+    method: 'POST',
+    path: '/v1/completions',
+    summary: 'OpenAI-compatible legacy completions with Axionic extensions',
+    auth: 'key',
+    local: 'live',
+    stream: 'openai',
+    request: completionRequestSchema,
+    response: completionSchema,
+    frame: completionChunkSchema,
+    relay: true,
+  },
+  {
+    id: 'generate',
+    method: 'POST',
+    path: '/generate',
+    summary: "Run Steered Gen: mechanex's simple generate path, status frames over SSE",
+    auth: 'key',
+    local: 'live',
+    stream: 'native',
+    request: runRequestSchema,
+    response: generateResultSchema,
+    frame: generateFrameSchema,
+    relay: true,
+  },
+  planned(
+    'sampling.generate',
+    'POST',
+    '/sampling/generate',
+    'Direct decoding strategies and guided generation',
+    'guided generation (JSON Schema, regex, grammar)',
+  ),
+  planned('sae.generate', 'POST', '/sae/generate', 'SAE-monitored generation', 'SAE-monitored generation', 'native'),
+  planned('policies.list', 'GET', '/policies', 'List policies', 'inference policies'),
+  planned('policies.presets', 'GET', '/policies/presets', 'List presets', 'inference policies'),
+  planned('policies.save', 'POST', '/policies/save', 'Save a policy', 'inference policies'),
+  planned('policies.run', 'POST', '/policies/run', 'Run a policy', 'inference policies'),
+  planned('policies.compare', 'POST', '/policies/compare', 'Compare policies', 'inference policies'),
+  planned('policies.evaluate', 'POST', '/policies/evaluate', 'Evaluate a policy', 'inference policies'),
+  planned('policies.autotune', 'POST', '/policies/autotune', 'Auto-tune a policy', 'inference policies'),
+  planned('policies.presets.publish', 'POST', '/policies/presets/publish', 'Publish a preset', 'inference policies'),
+  planned(
+    'policies.presets.clone',
+    'POST',
+    '/policies/presets/{preset_id}/clone',
+    'Clone a preset',
+    'inference policies',
+  ),
+  planned('policies.get', 'GET', '/policies/{policy_id}', 'Get a policy', 'inference policies'),
+  planned('policies.run-saved', 'POST', '/policies/{policy_id}/run', 'Run a saved policy', 'inference policies'),
+  planned('behaviors.list', 'GET', '/behaviors', 'List behaviors', 'behaviors'),
+  planned('behaviors.create', 'POST', '/behaviors/create', 'Create a behavior', 'behaviors'),
+  planned(
+    'behaviors.recompute-baselines',
+    'POST',
+    '/behaviors/recompute-baselines',
+    'Recompute behavior baselines',
+    'behaviors',
+  ),
+  planned('behaviors.rename', 'PATCH', '/behaviors/{behavior_id}/rename', 'Rename a behavior', 'behaviors'),
+  planned('steering.generate', 'POST', '/steering/generate', 'Compute a steering vector', 'steering vectors', 'native'),
+  planned('steering.run', 'POST', '/steering/run', 'Run steered generation', 'steering vectors'),
+  planned('steering.evaluate', 'POST', '/steering/evaluate', 'Evaluate steering', 'steering vectors'),
+  planned('steering.generate-pairs', 'POST', '/steering/generate-pairs', 'Generate contrast pairs', 'steering vectors'),
+  planned(
+    'steering.vectors.download',
+    'GET',
+    '/steering/vectors/{vector_id}/download',
+    'Download a steering vector',
+    'steering vectors',
+  ),
+] as const satisfies readonly RouteSpec[];
+
+export type RouteEntry = (typeof ROUTES)[number];
+export type RouteId = RouteEntry['id'];
+export type LiveRouteId = Extract<RouteEntry, { local: 'live' }>['id'];
+export type RouteById<Id extends RouteId> = Extract<RouteEntry, { id: Id }>;
+
+const byId = new Map<string, RouteSpec>(ROUTES.map((r) => [r.id, r]));
+
+export function route<Id extends RouteId>(id: Id): RouteById<Id> {
+  return byId.get(id) as RouteById<Id>;
+}
+
+/** `{param}` segments in a template match one path segment of these characters. */
+const PARAM_CHARS = '[A-Za-z0-9._:-]+';
+
+/** A regular expression matching the concrete paths of a template (anchored). */
+export function pathPattern(template: string): RegExp {
+  const src = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? PARAM_CHARS : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${src}$`);
+}
+
+/** The path template in Hono's syntax (`{id}` → `:id`). */
+export function honoPath(template: string): string {
+  return template.replace(/\{([^}]+)\}/g, ':$1');
+}
+
+const patterns = ROUTES.map((r) => ({ r: r as RouteSpec, re: pathPattern(r.path) }));
+
+/** The table's route for a concrete method and path, if any. */
+export function findRoute(method: string, path: string): RouteSpec | undefined {
+  return patterns.find((p) => p.r.method === method && p.re.test(path))?.r;
+}
+
+/** The methods the table has for a concrete path (empty when no route has it). */
+export function methodsFor(path: string): string[] {
+  return [...new Set(patterns.filter((p) => p.re.test(path)).map((p) => p.r.method))];
+}
+
+/**
+ * The API's URL prefixes: the first segment of every route path (`/v1`, `/models`, `/auth`, …). Every path under
+ * them belongs to the API (and needs the key unless its route says otherwise), never to the SPA.
+ */
+export const API_PREFIXES: readonly string[] = [...new Set(ROUTES.map((r) => `/${r.path.split('/')[1] ?? ''}`))];
+
+export function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+}

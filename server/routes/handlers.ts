@@ -1,0 +1,18 @@
+// Every live route's handler, by route id (one entry per live route of protocol/routes.ts, checked by the type).
+import type { ServerDeps } from '../context.ts';
+import type { Handlers } from '../register-routes.ts';
+import { chatHandlers } from './chat.ts';
+import { completionHandlers } from './completions.ts';
+import { generateHandlers } from './generate.ts';
+import { modelHandlers } from './models.ts';
+import { openApiHandlers } from './openapi.ts';
+
+export function createHandlers(deps: ServerDeps): Handlers {
+  return {
+    ...modelHandlers(deps),
+    ...openApiHandlers(deps),
+    ...chatHandlers(deps),
+    ...completionHandlers(deps),
+    ...generateHandlers(deps),
+  };
+}

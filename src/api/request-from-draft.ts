@@ -1,0 +1,71 @@
+// The one pure function from what the user is editing to the request: the Run button sends it, the inspector
+// shows it and every snippet renders it. The composer's pending text is the next user message.
+import { z } from 'zod';
+import type { ChatTemplate } from '../../protocol/chat-template.ts';
+import { buildRequest } from './build-request.ts';
+import type { RequestObject, TargetKind } from './request-object.ts';
+import { browserRoute } from './routes/registry.ts';
+import type { Message, RouteKey, RunParams, RunSpec } from './run-spec.ts';
+
+/** The parts of the draft a request is made of. */
+export interface DraftInput {
+  readonly mode: RouteKey;
+  readonly model: string;
+  readonly messages: readonly Message[];
+  /** Text typed in the message box, not yet in the list. */
+  readonly composer: string;
+  readonly prompt: string;
+  readonly params: RunParams;
+  readonly stream: boolean;
+  readonly topLogprobs: number;
+  /** Raw mode: the edited JSON body, as text. */
+  readonly rawBody?: string;
+}
+
+export interface ConnectionInput {
+  readonly target: TargetKind;
+  readonly baseUrl: string;
+  readonly apiKey: string;
+}
+
+const objectSchema = z.record(z.string(), z.unknown());
+
+/** Reads the raw mode's text as a JSON object, or throws an error saying what is wrong with it. */
+export function parseRawBody(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`The edited body is not valid JSON: ${(e as Error).message}`);
+  }
+  const r = objectSchema.safeParse(parsed);
+  if (!r.success || Array.isArray(parsed)) throw new Error('The edited body must be a JSON object');
+  return r.data;
+}
+
+/** Whether Run would move the composer's text into the messages. */
+export function composerJoins(d: Pick<DraftInput, 'mode' | 'composer' | 'rawBody'>): boolean {
+  return browserRoute(d.mode).input === 'messages' && d.composer.trim() !== '' && d.rawBody === undefined;
+}
+
+export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: ChatTemplate): RunSpec {
+  const messages = composerJoins(d) ? [...d.messages, { role: 'user' as const, content: d.composer }] : d.messages;
+  return {
+    target: c.target,
+    baseUrl: c.baseUrl,
+    apiKey: c.apiKey,
+    mode: d.mode,
+    model: d.model,
+    messages: messages.map((m) => ({ role: m.role, content: m.content })),
+    prompt: d.prompt,
+    params: d.params,
+    stream: d.stream,
+    topLogprobs: d.topLogprobs,
+    rawBody: d.rawBody === undefined ? undefined : parseRawBody(d.rawBody),
+    chatTemplate,
+  };
+}
+
+export function requestFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: ChatTemplate): RequestObject {
+  return buildRequest(specFromDraft(d, c, chatTemplate));
+}

@@ -1,0 +1,16 @@
+// What a run reports as it goes: every raw frame with its arrival time (and, for a frame that could not be read,
+// the problem — reported, never skipped), text deltas with per-token logprobs, and the finish.
+import type { Usage } from '../../protocol/openai-common.ts';
+
+export type { Usage };
+
+export interface TokenInfo {
+  readonly text: string;
+  readonly logprob?: number;
+  readonly top?: readonly { token: string; logprob: number }[];
+}
+
+export type RunEvent =
+  | { readonly type: 'frame'; readonly data: string; readonly at: number; readonly problem?: string }
+  | { readonly type: 'delta'; readonly tokens: readonly TokenInfo[]; readonly at: number }
+  | { readonly type: 'finish'; readonly reason: string; readonly usage?: Usage };

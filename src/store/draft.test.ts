@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DRAFT, sanitizeDraft } from './draft.ts';
+
+describe('sanitizeDraft (stored drafts, share links, history)', () => {
+  it('keeps every well-formed field', () => {
+    const d = sanitizeDraft({
+      mode: 'generate',
+      model: 'm',
+      messages: [{ id: 'a', role: 'assistant', content: 'x' }],
+      composer: 'c',
+      prompt: 'p',
+      params: { max_tokens: 9, temperature: 0.1, top_k: 3, sampling_method: 'typical', stop: ['x'], seed: 5 },
+      stream: false,
+      topLogprobs: 3,
+      rawBody: '{}',
+    });
+    expect(d).toEqual({
+      mode: 'generate',
+      model: 'm',
+      messages: [{ id: 'a', role: 'assistant', content: 'x' }],
+      composer: 'c',
+      prompt: 'p',
+      params: { max_tokens: 9, temperature: 0.1, top_k: 3, sampling_method: 'typical', stop: ['x'], seed: 5 },
+      stream: false,
+      topLogprobs: 3,
+      rawBody: '{}',
+    });
+  });
+
+  it('replaces each damaged field by its default and keeps the rest', () => {
+    const d = sanitizeDraft({
+      mode: 'video',
+      model: 42,
+      messages: [{ role: 'tool', content: 'x' }, { role: 'user', content: 'kept' }, 'junk'],
+      prompt: 'kept prompt',
+      params: {
+        max_tokens: 'lots',
+        temperature: Number.NaN,
+        top_p: 'x',
+        sampling_method: 'beam',
+        stop: ['a', 1, 'b', 'c', 'd', 'e'],
+      },
+      topLogprobs: 99,
+    });
+    expect(d.mode).toBe(DEFAULT_DRAFT.mode);
+    expect(d.model).toBe(DEFAULT_DRAFT.model);
+    expect(d.messages.map((m) => m.content)).toEqual(['kept']);
+    expect(d.messages[0]?.id).toBeTruthy();
+    expect(d.prompt).toBe('kept prompt');
+    expect(d.params.max_tokens).toBe(DEFAULT_DRAFT.params.max_tokens);
+    expect(d.params.temperature).toBe(DEFAULT_DRAFT.params.temperature);
+    expect(d.params.top_p).toBeUndefined();
+    expect(d.params.sampling_method).toBeUndefined();
+    expect(d.params.stop).toEqual(['a', 'b', 'c', 'd']);
+    expect(d.topLogprobs).toBe(DEFAULT_DRAFT.topLogprobs);
+    expect('rawBody' in d).toBe(false);
+  });
+
+  it('turns anything that is not an object into the default draft', () => {
+    for (const x of [null, 'x', 3, []]) expect(sanitizeDraft(x)).toEqual(DEFAULT_DRAFT);
+  });
+});
