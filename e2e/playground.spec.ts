@@ -62,7 +62,10 @@ test('fresh load → model listed → streamed chat → stop → continue → hi
   const duringStream = growth.filter((g) => g.len > 0 && g.at > responseStart && g.at < responseEnd);
   expect(duringStream.length).toBeGreaterThan(3);
   const heading = await page.getByRole('heading', { name: /Response frames/ }).textContent();
-  expect(Number(/\((\d+)\)/.exec(heading ?? '')?.[1])).toBeGreaterThanOrEqual(finalLen);
+  // the worker batches characters: a few frames for many characters, every one of them shown
+  const frames = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
+  expect(frames).toBeGreaterThan(3);
+  expect(frames).toBeLessThan(finalLen);
   await expect(page.getByRole('listitem').filter({ hasText: 'Tell me about Miss Bennet.' })).toHaveCount(1);
 
   // Stop keeps the partial output, marked as stopped

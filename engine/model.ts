@@ -3,44 +3,13 @@
 // capture (read the residual stream at every position).
 import type { ModelConfig } from './config.ts';
 import { paramSpecs } from './config.ts';
+import { EngineInputError } from './errors.ts';
+import { type HookPoint, type Hooks, validateHooks } from './hooks.ts';
 import { Arena, type KernelExports, type Region } from './kernels/wasm.ts';
 import type { ModelWeights } from './weights.ts';
 
-export type HookKind = 'hook_resid_pre' | 'hook_resid_post';
-
-export interface HookPoint {
-  readonly name: string;
-  readonly layer: number;
-  readonly kind: HookKind;
-}
-
-/** Adds strength × vector to the residual stream at `hook`, at every position the model processes. */
-export interface SteeringHook {
-  readonly hook: string;
-  readonly vector: Float32Array;
-  readonly strength: number;
-}
-
-/** Receives a copy of the residual stream at `hook`: rows [positions × dModel], the first at absolute `start`. */
-export type CaptureHook = (hook: string, resid: Float32Array, rows: number, start: number) => void;
-
-export interface Hooks {
-  readonly steering?: readonly SteeringHook[];
-  readonly capture?: CaptureHook;
-  /** Hooks whose residuals `capture` receives (all when undefined). */
-  readonly captureAt?: readonly string[];
-}
-
-export function parseHook(name: string, nLayer: number): HookPoint {
-  const m = /^blocks\.(\d+)\.(hook_resid_pre|hook_resid_post)$/.exec(name);
-  const layer = m ? Number(m[1]) : -1;
-  if (!m || layer >= nLayer) {
-    throw new Error(
-      `unknown hook point "${name}": expected blocks.{0..${nLayer - 1}}.hook_resid_pre or hook_resid_post`,
-    );
-  }
-  return { name, layer, kind: m[2] as HookKind };
-}
+export type { CaptureHook, HookKind, HookPoint, Hooks, SteeringHook } from './hooks.ts';
+export { parseHook } from './hooks.ts';
 
 interface LayerPtrs {
   ln1w: number;
@@ -181,8 +150,15 @@ export class GPT {
   private applyHooks(name: string, n: number, start: number, hooks: Hooks): void {
     const C = this.cfg.dModel;
     if (hooks.steering) {
-      for (const s of hooks.steering) {
+      for (const [k, s] of hooks.steering.entries()) {
         if (s.hook !== name || s.strength === 0) continue;
+        // a shorter vector would leave stale numbers in the scratch row: refuse it
+        if (s.vector.length !== C) {
+          throw new EngineInputError(
+            `hooks.steering[${k}].vector`,
+            `steering vector for ${name} has ${s.vector.length} numbers: it must have exactly ${C} (the model width, dModel)`,
+          );
+        }
         this.arena.f32(this.vec).set(s.vector);
         this.k.add_scaled_rows(this.x.ptr, this.vec.ptr, s.strength, n, C);
       }
@@ -214,12 +190,22 @@ export class Session {
   readonly model: GPT;
   readonly kv: Region[];
   private toks: number[] = [];
-  hooks: Hooks = {};
+  private hookSet: Hooks = {};
 
   constructor(model: GPT) {
     this.model = model;
     const { nLayer: L, ctx: T, dModel: C } = model.cfg;
     this.kv = Array.from({ length: 2 * L }, () => model.arena.alloc(T * C));
+  }
+
+  /** Hooks applied to every position fed from now on. Setting them validates names and vectors (EngineInputError). */
+  get hooks(): Hooks {
+    return this.hookSet;
+  }
+
+  set hooks(hooks: Hooks) {
+    validateHooks(this.model.cfg, hooks);
+    this.hookSet = hooks;
   }
 
   /** Tokens currently in the cache (their positions are their indices). */

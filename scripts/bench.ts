@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { bundleBench } from './bench/bundle-bench.ts';
 import { engineBench } from './bench/engine-bench.ts';
+import { ratiosBench } from './bench/ratios-bench.ts';
 import { serverBench } from './bench/server-bench.ts';
 
 const { values } = parseArgs({ options: { model: { type: 'string' }, only: { type: 'string' } } });
@@ -10,5 +11,6 @@ const out: Record<string, unknown> = {};
 if (!values.only || values.only === 'engine') out.engine = await engineBench(values.model);
 if (!values.only || values.only === 'server') out.server = await serverBench(values.model);
 if (!values.only || values.only === 'bundle') out.bundle = bundleBench();
+if (!values.only || values.only === 'ratios') out.ratios = await ratiosBench(values.model);
 out.load_avg_after = Number((loadavg()[0] ?? 0).toFixed(2));
 console.log(JSON.stringify(out, null, 2));

@@ -1,22 +1,73 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { modelPath } from '../engine/node/load-model.ts';
-import { EnginePool, QueueFullError } from './engine-pool.ts';
+import { EnginePool, type JobEvent, JobRefusedError, QueueFullError } from './engine-pool.ts';
+import type { GenerationJob } from './worker/job.ts';
 
 const pool = new EnginePool({ modelPath: process.env.AXPLAY_MODEL ?? modelPath(), size: 1, maxQueue: 1 });
 afterAll(() => pool.close());
 
-const job = (maxTokens: number) => ({ prompt: 'It is', maxTokens, sampling: { temperature: 0.8 }, seed: 1 });
+const job = (maxTokens: number, over: Partial<GenerationJob> = {}): GenerationJob => ({
+  prompts: ['It is'],
+  n: 1,
+  maxTokens,
+  sampling: { method: 'sample', temperature: 0.8, logitBias: [[96, -100]] },
+  seed: 1,
+  stop: [],
+  ...over,
+});
 
-describe('engine pool', () => {
-  it('runs jobs off the main thread and streams their tokens', async () => {
+describe('engine pool and the worker event union', () => {
+  it('runs jobs off the main thread: accepted, token batches in order, each choice, then done', async () => {
     await pool.ready();
-    const seen: string[] = [];
-    const r = await pool.run(job(12), { onToken: (t) => seen.push(t.text) });
-    expect(seen.join('')).toBe(r.text);
-    expect(r.completionTokens).toBe(12);
+    const events: JobEvent[] = [];
+    const r = await pool.run(job(300, { prompts: ['It is', 'She said'], n: 2 }), { onEvent: (e) => events.push(e) });
+    expect(events[0]?.type).toBe('accepted');
+    const tokens = events.flatMap((e) => (e.type === 'tokens' ? e.tokens : []));
+    const choices = events.flatMap((e) => (e.type === 'choice' ? [e.result] : []));
+    expect(choices.map((c) => [c.choice, c.prompt])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 1],
+      [3, 1],
+    ]);
+    for (const c of r.choices) {
+      const mine = tokens.filter((t) => t.choice === c.choice);
+      expect(mine.map((t) => t.text).join('')).toBe(c.text);
+      expect(mine.map((t) => t.index)).toEqual(mine.map((_, i) => i));
+      expect(c.completionTokens).toBe(300);
+    }
+    // a batch never mixes choices, and batching sends far fewer messages than tokens
+    const batches = events.filter((e) => e.type === 'tokens');
+    for (const b of batches) expect(new Set(b.tokens.map((t) => t.choice)).size).toBe(1);
+    expect(batches.length).toBeLessThan(tokens.length / 4);
+    // seeds: choice i of a prompt uses seed + i, so the two choices differ and a rerun repeats them
+    expect(r.choices[0]?.text).not.toBe(r.choices[1]?.text);
+    const again = await pool.run(job(300, { prompts: ['It is'], n: 2 }));
+    expect(again.choices.map((c) => c.text)).toEqual([r.choices[0]?.text, r.choices[1]?.text]);
+    expect(r.promptTokens).toBe('It is'.length + 'She said'.length);
   });
 
-  it('queues up to maxQueue, then refuses', async () => {
+  it('refuses a job whose content the engine cannot honour, naming the field, before generating', async () => {
+    const events: JobEvent[] = [];
+    const bad = pool.run(
+      job(50, { steering: [{ hook: 'blocks.9.hook_resid_pre', vector: [0, 0, 0, 0], strength: 1 }] }),
+      {
+        onEvent: (e) => events.push(e),
+      },
+    );
+    await expect(bad).rejects.toThrow(JobRefusedError);
+    await expect(bad).rejects.toMatchObject({ param: 'hooks.steering[0].hook' });
+    expect(events).toEqual([]);
+    const short = pool.run(
+      job(50, { steering: [{ hook: 'blocks.1.hook_resid_pre', vector: [0, 0, 0, 0], strength: 1 }] }),
+    );
+    await expect(short).rejects.toMatchObject({ param: 'hooks.steering[0].vector' });
+    await expect(pool.run(job(5, { constraint: { kind: 'telepathy' } }))).rejects.toMatchObject({
+      param: 'constraint.kind',
+    });
+  });
+
+  it('queues up to maxQueue, then refuses at once', async () => {
     const a = pool.run(job(400));
     const b = pool.run(job(5));
     expect(() => pool.run(job(5))).toThrow(QueueFullError);
@@ -32,7 +83,8 @@ describe('engine pool', () => {
     await expect(queued).rejects.toThrow(/queued/);
     ac1.abort();
     const r = await running;
-    expect(r.finishReason).toBe('abort');
+    expect(r.aborted).toBe(true);
+    expect(r.choices[0]?.finishReason).toBe('abort');
     expect(r.completionTokens).toBeLessThan(4000);
   });
 

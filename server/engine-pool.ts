@@ -1,10 +1,19 @@
 // A pool of generation workers (one model copy each) with a bounded queue. Generation never runs on the
-// server's event loop, so /health and other streams stay responsive; when every worker is busy and the queue
-// is full, run() throws QueueFullError (answered 429 with Retry-After).
+// server's event loop, so /health and other streams stay responsive. run() checks capacity once, synchronously:
+// when every worker is busy and the queue is full it throws QueueFullError (answered 429 with Retry-After).
+// A job's events (accepted, token batches, restarts, each choice's end) go to its listener; the promise settles
+// with the job's result, a refusal of its content (JobRefusedError, a 400), or a failure.
 import type { Worker } from 'node:worker_threads';
-import type { GeneratedToken } from '../engine/generate.ts';
 import { startWorker } from '../engine/node/ts-worker.ts';
-import type { GenerationJob, JobResult, WorkerIn, WorkerOut } from './engine-worker.ts';
+import type {
+  ChoiceResult,
+  GenerationJob,
+  JobRefusal,
+  JobResult,
+  TokenRecord,
+  WorkerCommand,
+  WorkerEvent,
+} from './worker/job.ts';
 
 export class QueueFullError extends Error {
   override name = 'QueueFullError';
@@ -19,9 +28,25 @@ export class AbortedError extends Error {
   override name = 'AbortedError';
 }
 
+export class JobRefusedError extends Error {
+  override name = 'JobRefusedError';
+  readonly param: string;
+  constructor(r: JobRefusal) {
+    super(r.message);
+    this.param = r.param;
+  }
+}
+
+/** What a job reports while it runs. */
+export type JobEvent =
+  | { readonly type: 'accepted' }
+  | { readonly type: 'tokens'; readonly tokens: readonly TokenRecord[] }
+  | { readonly type: 'restart'; readonly choice: number; readonly fromIndex: number; readonly attempt: number }
+  | { readonly type: 'choice'; readonly result: ChoiceResult };
+
 export interface RunOptions {
   signal?: AbortSignal;
-  onToken?: (t: GeneratedToken) => void;
+  onEvent?: (e: JobEvent) => void;
 }
 
 interface Job {
@@ -52,21 +77,25 @@ export class EnginePool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private readonly readyPromise: Promise<number>;
+  private readonly url: URL;
+  private readonly modelPath: string;
+  private closing = false;
   /** Tokens received from workers since start (lets tests see that an aborted job stopped producing). */
   tokensProduced = 0;
+  /** Worker messages received since start (lets the bench see the batching). */
+  messagesReceived = 0;
 
   constructor(o: PoolOptions) {
     this.size = o.size;
     this.maxQueue = o.maxQueue;
-    const url = o.workerUrl ?? new URL('./engine-worker.ts', import.meta.url);
-    this.slots = Array.from({ length: o.size }, () => ({
-      worker: startWorker(url, { workerData: { modelPath: o.modelPath } }),
-    }));
+    this.url = o.workerUrl ?? new URL('./worker/engine-worker.ts', import.meta.url);
+    this.modelPath = o.modelPath;
+    this.slots = Array.from({ length: o.size }, () => ({ worker: this.spawn() }));
     this.readyPromise = Promise.all(
       this.slots.map(
         (s) =>
           new Promise<number>((resolve, reject) => {
-            const onMsg = (m: WorkerOut) => {
+            const onMsg = (m: WorkerEvent) => {
               if (m.type === 'ready') {
                 s.worker.off('error', reject);
                 resolve(m.ctx);
@@ -80,24 +109,22 @@ export class EnginePool {
       for (const s of this.slots) this.attach(s);
       return ctxs[0] ?? 0;
     });
-    this.url = url;
-    this.modelPath = o.modelPath;
   }
 
-  private readonly url: URL;
-  private readonly modelPath: string;
-  private closing = false;
+  private spawn(): Worker {
+    return startWorker(this.url, { workerData: { modelPath: this.modelPath } });
+  }
 
   /** Routes a worker's messages, and replaces it if it dies: its job fails, the pool keeps serving. */
   private attach(s: Slot): void {
-    s.worker.on('message', (m: WorkerOut) => this.onMessage(s, m));
+    s.worker.on('message', (m: WorkerEvent) => this.onMessage(s, m));
     const replace = (why: string) => {
       if (this.closing) return;
       const j = s.job;
       s.job = undefined;
       j?.reject(new Error(`generation worker failed: ${why}`));
       s.worker.removeAllListeners();
-      s.worker = startWorker(this.url, { workerData: { modelPath: this.modelPath } });
+      s.worker = this.spawn();
       s.worker.once('message', () => {
         this.attach(s);
         const next = this.queue.shift();
@@ -122,6 +149,7 @@ export class EnginePool {
     return this.queue.length;
   }
 
+  /** Starts (or queues) a job; throws QueueFullError at once when there is no room. */
   run(job: GenerationJob, opts: RunOptions = {}): Promise<JobResult> {
     if (opts.signal?.aborted) return Promise.reject(new AbortedError('aborted before start'));
     const free = this.slots.find((s) => !s.job);
@@ -136,7 +164,7 @@ export class EnginePool {
             this.queue.splice(qi, 1);
             reject(new AbortedError('aborted while queued'));
           } else if (j.worker) {
-            j.worker.worker.postMessage({ type: 'abort', id: j.id } satisfies WorkerIn);
+            j.worker.worker.postMessage({ type: 'abort', id: j.id } satisfies WorkerCommand);
           }
         },
         { once: true },
@@ -153,19 +181,33 @@ export class EnginePool {
     }
     slot.job = j;
     j.worker = slot;
-    slot.worker.postMessage({ type: 'run', id: j.id, job: j.job } satisfies WorkerIn);
+    slot.worker.postMessage({ type: 'run', id: j.id, job: j.job } satisfies WorkerCommand);
   }
 
-  private onMessage(slot: Slot, m: WorkerOut): void {
+  private onMessage(slot: Slot, m: WorkerEvent): void {
+    this.messagesReceived++;
     const j = slot.job;
     if (m.type === 'ready' || !j || m.id !== j.id) return;
-    if (m.type === 'token') {
-      this.tokensProduced++;
-      j.opts.onToken?.(m.token);
-      return;
+    switch (m.type) {
+      case 'accepted':
+        j.opts.onEvent?.({ type: 'accepted' });
+        return;
+      case 'tokens':
+        this.tokensProduced += m.tokens.length;
+        j.opts.onEvent?.({ type: 'tokens', tokens: m.tokens });
+        return;
+      case 'restart':
+        j.opts.onEvent?.({ type: 'restart', choice: m.choice, fromIndex: m.fromIndex, attempt: m.attempt });
+        return;
+      case 'choice':
+        j.opts.onEvent?.({ type: 'choice', result: m.result });
+        return;
+      default:
+        break;
     }
     slot.job = undefined;
     if (m.type === 'done') j.resolve(m.result);
+    else if (m.type === 'refused') j.reject(new JobRefusedError(m.refusal));
     else j.reject(new Error(m.message));
     const next = this.queue.shift();
     if (next) this.start(slot, next);

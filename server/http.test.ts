@@ -249,14 +249,15 @@ describe('engine pool behaviour', () => {
 
   it('a full queue answers 429 with Retry-After', async () => {
     // one worker, queue of one: the third concurrent request is refused
+    // (a queued stream gets its headers when a worker accepts it, so wait for the pool, not for the responses)
     const streams = [0, 1].map(() => post('/v1/completions', { prompt: 'It was', max_tokens: 2000, stream: true }));
-    const opened = await Promise.all(streams);
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && !(s.pool.busy === 1 && s.pool.queued === 1); i++)
+      await new Promise((r) => setTimeout(r, 10));
     const third = await post('/v1/completions', { prompt: 'It was', max_tokens: 5 });
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await third.json()).error.type).toBe('rate_limit_exceeded');
-    for (const o of opened) await o.body?.cancel();
+    for (const o of await Promise.all(streams)) await o.body?.cancel();
     await waitIdle();
   });
 

@@ -1,6 +1,7 @@
 // The OpenAI streaming envelope shared by /v1/chat/completions and /v1/completions: the route sends chunks, this
 // adds the error chunk for a failure after the stream started and the closing `data: [DONE]`.
 import type { Context } from 'hono';
+import { AbortedError } from './engine-pool.ts';
 import { ApiError, respondError } from './errors.ts';
 import { type SseStream, sseResponse } from './sse.ts';
 
@@ -20,10 +21,10 @@ export function openaiStream(requestSignal: AbortSignal, body: (s: SseStream) =>
   );
 }
 
-/** Errors thrown while a generation route prepares its request, as responses. */
+/** Errors thrown while a generation route prepares or answers its request, as responses. */
 export function generationRouteError(c: Context, e: unknown): Response {
   if (e instanceof ApiError) return respondError(c, e);
-  if (e instanceof RangeError)
-    return respondError(c, new ApiError(400, 'invalid_request_error', e.message, { param: 'logit_bias' }));
+  // the client went away (while queued, or mid-generation): nobody reads the answer
+  if (e instanceof AbortedError || c.req.raw.signal.aborted) return new Response(null, { status: 499 });
   throw e;
 }

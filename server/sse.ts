@@ -3,6 +3,8 @@
 export interface SseStream {
   /** Sends one `data:` frame (JSON-encoded unless a string), with an optional `event:` line. */
   send(data: unknown, event?: string): void;
+  /** Sends several frames in one write (one socket write per batch of tokens). */
+  sendMany(frames: readonly { data: unknown; event?: string }[]): void;
   readonly signal: AbortSignal;
 }
 
@@ -34,10 +36,14 @@ export function sseResponse(
       };
       write(': stream open\n\n');
       timer = setInterval(() => write(': ping\n\n'), opts.keepAliveMs ?? 15_000);
+      const frame = (data: unknown, event?: string) =>
+        `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
       const stream: SseStream = {
         send(data, event) {
-          const payload = typeof data === 'string' ? data : JSON.stringify(data);
-          write(`${event ? `event: ${event}\n` : ''}data: ${payload}\n\n`);
+          write(frame(data, event));
+        },
+        sendMany(frames) {
+          if (frames.length) write(frames.map((f) => frame(f.data, f.event)).join(''));
         },
         signal: ac.signal,
       };

@@ -6,7 +6,7 @@ import { loadModel, modelPath } from '../../engine/node/load-model.ts';
 import { EOS_ID } from '../../engine/tokenizer.ts';
 
 // exactly 200 characters
-const PROMPT = (
+export const PROMPT = (
   'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a ' +
   'wife. However little known the feelings or views of such a man may be on his first entering a neighbourhood'
 ).slice(0, 200);

@@ -1,125 +1,104 @@
-// POST /v1/chat/completions: the chat is rendered with the documented template (chat-template.ts) and completed
-// by the local model; streamed as OpenAI chunks ending with [DONE] (usage in the last chunk), or answered whole.
-
+// POST /v1/chat/completions: the chat is rendered with the documented template (protocol/chat-template.ts) and
+// completed by the local model as one job (all n choices); streamed as OpenAI chunks ending with [DONE] (usage in
+// the last chunk; each chunk carries one worker batch of characters), or answered whole.
 import { randomUUID } from 'node:crypto';
-import type { GeneratedToken } from '../../engine/generate.ts';
 import type { ChatCompletion, ChatCompletionChunk } from '../../protocol/chat.ts';
 import { CHAT_TEMPLATE, renderChat } from '../../protocol/chat-template.ts';
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
-import type { TokenLogprob } from '../../protocol/openai-common.ts';
 import type { ServerDeps } from '../context.ts';
-import type { GenerationJob } from '../engine-worker.ts';
+import { buildJob, finishOf, usageOf } from '../job-builder.ts';
+import { axionicTokens, chatLogprob, textOf } from '../openai-chunks.ts';
 import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import type { Handlers } from '../register-routes.ts';
-import { assertCapacity, startJob, stopList } from '../run-job.ts';
-import { toSamplingParams } from '../sampling-params.ts';
+import { startJob } from '../run-job.ts';
+import type { TokenRecord } from '../worker/job.ts';
 import { resolveModel } from './models.ts';
 
 const FINGERPRINT = 'axplay-local';
-
-function tokenLogprob(t: GeneratedToken): TokenLogprob {
-  const bytes = (s: string) => Array.from(new TextEncoder().encode(s));
-  return {
-    token: t.text,
-    logprob: t.logprob,
-    bytes: bytes(t.text),
-    top_logprobs: (t.top ?? []).map((a) => ({ token: a.text, logprob: a.logprob, bytes: bytes(a.text) })),
-  };
-}
 
 export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completions'> {
   return {
     'v1.chat.completions': async (c, body) => {
       try {
         const model = resolveModel(deps, body.model, c.get('apiKey'));
-        const sampling = toSamplingParams(body, deps.model.vocabSize);
-        const n = body.n ?? 1;
         const wantLogprobs = body.logprobs === true;
-        const job = (i: number): GenerationJob => ({
-          prompt: renderChat(body.messages),
-          maxTokens: body.max_tokens ?? DEFAULT_MAX_TOKENS.openai,
-          sampling,
-          seed: body.seed == null ? undefined : body.seed + i,
-          stop: [...stopList(body.stop), ...CHAT_TEMPLATE.stop],
+        const job = buildJob(body, {
+          prompts: [renderChat(body.messages)],
+          defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
+          vocabSize: deps.model.vocabSize,
+          extraStop: CHAT_TEMPLATE.stop,
           topLogprobs: wantLogprobs ? (body.top_logprobs ?? 0) : undefined,
         });
-        const id = `chatcmpl-${randomUUID()}`;
-        const created = Math.floor(Date.now() / 1000);
+        const head = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model };
         const signal = c.req.raw.signal;
+        const run = startJob(deps, job, signal);
+        await run.accepted;
 
         if (!body.stream) {
-          const choices: ChatCompletion['choices'] = [];
-          let promptTokens = 0;
-          let completionTokens = 0;
-          for (let i = 0; i < n; i++) {
-            const tokens: GeneratedToken[] = [];
-            const r = await startJob(deps, job(i), signal, (t) => tokens.push(t));
-            promptTokens = r.promptTokens;
-            completionTokens += r.completionTokens;
-            choices.push({
-              index: i,
-              message: { role: 'assistant', content: r.text },
-              finish_reason: r.finishReason === 'stop' ? 'stop' : 'length',
-              logprobs: wantLogprobs ? { content: tokens.map(tokenLogprob) } : null,
-            });
+          const tokens = new Map<number, TokenRecord[]>();
+          for await (const e of run) {
+            if (e.type !== 'tokens') continue;
+            for (const t of e.tokens) {
+              const list = tokens.get(t.choice) ?? [];
+              list.push(t);
+              tokens.set(t.choice, list);
+            }
           }
+          const r = await run.result;
           const res: ChatCompletion = {
-            id,
+            ...head,
             object: 'chat.completion',
-            created,
-            model,
             system_fingerprint: FINGERPRINT,
-            choices,
-            usage: {
-              prompt_tokens: promptTokens,
-              completion_tokens: completionTokens,
-              total_tokens: promptTokens + completionTokens,
-            },
+            choices: r.choices.map((ch) => ({
+              index: ch.choice,
+              message: { role: 'assistant', content: ch.text },
+              finish_reason: finishOf(ch),
+              logprobs: wantLogprobs ? { content: (tokens.get(ch.choice) ?? []).map(chatLogprob) } : null,
+            })),
+            usage: usageOf(r.promptTokens, r.completionTokens),
           };
           return c.json(res);
         }
 
-        assertCapacity(deps);
-        const base = { id, object: 'chat.completion.chunk' as const, created, model, system_fingerprint: FINGERPRINT };
+        const base = { ...head, object: 'chat.completion.chunk' as const, system_fingerprint: FINGERPRINT };
+        const chunk = (index: number, delta: ChatCompletionChunk['choices'][number]['delta'], extra = {}) =>
+          ({ ...base, choices: [{ index, delta, finish_reason: null, ...extra }] }) satisfies ChatCompletionChunk;
         return openaiStream(signal, async (s) => {
+          const opened = new Set<number>();
+          const open = (i: number) => {
+            if (opened.has(i)) return;
+            opened.add(i);
+            s.send(chunk(i, { role: 'assistant', content: '' }));
+          };
           let promptTokens = 0;
           let completionTokens = 0;
-          for (let i = 0; i < n; i++) {
-            s.send({
-              ...base,
-              choices: [{ index: i, delta: { role: 'assistant', content: '' }, finish_reason: null }],
-            } satisfies ChatCompletionChunk);
-            const r = await startJob(deps, job(i), s.signal, (t) =>
+          for await (const e of run) {
+            if (e.type === 'tokens') {
+              const first = e.tokens[0];
+              if (!first) continue;
+              open(first.choice);
+              s.send({
+                ...chunk(
+                  first.choice,
+                  { content: textOf(e.tokens) },
+                  wantLogprobs ? { logprobs: { content: e.tokens.map(chatLogprob) } } : {},
+                ),
+                ...axionicTokens(e.tokens),
+              });
+            } else if (e.type === 'choice') {
+              const ch = e.result;
+              open(ch.choice);
+              promptTokens = ch.promptTokens;
+              completionTokens += ch.completionTokens;
+              const last = ch.choice === job.prompts.length * job.n - 1;
               s.send({
                 ...base,
-                choices: [
-                  {
-                    index: i,
-                    delta: { content: t.text },
-                    finish_reason: null,
-                    ...(wantLogprobs ? { logprobs: { content: [tokenLogprob(t)] } } : {}),
-                  },
-                ],
-              } satisfies ChatCompletionChunk),
-            );
-            if (r.finishReason === 'abort') return;
-            promptTokens = r.promptTokens;
-            completionTokens += r.completionTokens;
-            const last = i === n - 1;
-            s.send({
-              ...base,
-              choices: [{ index: i, delta: {}, finish_reason: r.finishReason === 'stop' ? 'stop' : 'length' }],
-              ...(last
-                ? {
-                    usage: {
-                      prompt_tokens: promptTokens,
-                      completion_tokens: completionTokens,
-                      total_tokens: promptTokens + completionTokens,
-                    },
-                  }
-                : {}),
-            } satisfies ChatCompletionChunk);
+                choices: [{ index: ch.choice, delta: {}, finish_reason: finishOf(ch) }],
+                ...(last ? { usage: usageOf(promptTokens, completionTokens) } : {}),
+              } satisfies ChatCompletionChunk);
+            }
           }
+          await run.result;
         });
       } catch (e) {
         return generationRouteError(c, e);

@@ -51,7 +51,7 @@ export function App() {
           <HistoryPanel />
         </div>
         <div className="column">
-          <PromptPanel onRun={run} onStop={stopRun} />
+          <PromptPanel onRun={run} onStop={() => stopRun()} />
           <OutputPanel onContinue={continueRun} onRegenerate={() => void regenerate(chatTemplate)} />
         </div>
         <div className="column right">

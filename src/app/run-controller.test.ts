@@ -2,6 +2,7 @@
 import { renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DRAFT } from '../store/draft.ts';
+import { selectActiveRun } from '../store/runs-slice.ts';
 import { useStore } from '../store/store.ts';
 import { startRun } from './run-controller.ts';
 import { useNextRequest } from './use-next-request.ts';
@@ -59,7 +60,9 @@ beforeEach(() => {
       composer: 'Hello there',
       params: { max_tokens: 12, temperature: 0.5, top_k: 7, stop: ['\n\n'], seed: 4 },
     },
-    run: undefined,
+    runs: {},
+    runOrder: [],
+    activeRunId: undefined,
     history: [],
   });
 });
@@ -84,13 +87,13 @@ describe('the run controller sends exactly the request the inspector and snippet
     const st = useStore.getState();
     expect(st.draft.composer).toBe('');
     expect(st.draft.messages.map((m) => m.content)).toEqual(['Be brief.', 'Hello there']);
-    expect(st.run?.request.body).toEqual(s?.body);
+    expect(selectActiveRun(st)?.request.body).toEqual(s?.body);
   });
 
   it('every streamed token reaches the run, in order, and the run is filed in history', async () => {
     stubFetch([chunk('a'), chunk('b'), chunk('c'), '[DONE]']);
     await startRun(undefined);
-    const run = useStore.getState().run;
+    const run = selectActiveRun(useStore.getState());
     expect(run?.status).toBe('done');
     expect(run?.tokens.map((t) => t.text).join('')).toBe('abc');
     expect(run?.tokens.map((t) => t.n)).toEqual([0, 1, 2]);
@@ -121,7 +124,7 @@ describe('the run controller sends exactly the request the inspector and snippet
     useStore.setState((s) => ({ draft: { ...s.draft, rawBody: '{"model": ' } }));
     await startRun(undefined);
     expect(sent).toHaveLength(1);
-    expect(useStore.getState().run?.status).toBe('error');
-    expect(useStore.getState().run?.error).toMatch(/not valid JSON/);
+    expect(selectActiveRun(useStore.getState())?.status).toBe('error');
+    expect(selectActiveRun(useStore.getState())?.error).toMatch(/not valid JSON/);
   });
 });

@@ -7,6 +7,7 @@ import { MAX_MODEL_ID_CHARS, MAX_STOP_SEQUENCES, MAX_TOP_LOGPROBS } from '../../
 import { samplingMethods } from '../../protocol/sampling.ts';
 import { ROUTE_KEYS } from '../api/routes/registry.ts';
 import type { Message, RouteKey, RunParams } from '../api/run-spec.ts';
+import { readVersioned, type Versioned, versionField } from './versioned.ts';
 
 /** A message being edited, with a stable id for the list (the wire format has none). */
 export interface DraftMessage extends Message {
@@ -96,14 +97,19 @@ export function sanitizeDraft(p: unknown): Draft {
 
 const KEY = 'axplay.draft';
 const VERSION = 1;
-const storedSchema = z.object({ version: z.literal(VERSION), draft: z.unknown() });
+const draftVersions: Versioned<z.ZodObject<{ version: z.ZodLiteral<1>; draft: z.ZodUnknown }>> = {
+  what: 'draft',
+  current: VERSION,
+  versionOf: versionField('version'),
+  steps: {},
+  schema: z.object({ version: z.literal(VERSION), draft: z.unknown() }),
+};
 
 export function loadDraft(): Draft {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return DEFAULT_DRAFT;
-    const stored = storedSchema.safeParse(JSON.parse(raw));
-    return stored.success ? sanitizeDraft(stored.data.draft) : DEFAULT_DRAFT;
+    return sanitizeDraft(readVersioned(draftVersions, JSON.parse(raw)).draft);
   } catch {
     return DEFAULT_DRAFT;
   }

@@ -1,45 +1,102 @@
-// Finished runs (persisted), and the pair chosen for a side-by-side comparison.
+// Finished runs (their summaries; the whole runs stay in the history store until asked for), the pair chosen for
+// a side-by-side comparison, and what the user must be told about saving (evictions, a full browser, migration).
 import type { StateCreator } from 'zustand';
-import { type HistoryRun, importHistory, loadHistory, saveHistory } from './history.ts';
+import { exportHistory, type HistoryRun, type HistorySummary, parseHistoryFile, summaryOf } from './history.ts';
+import {
+  HISTORY_BUDGET_BYTES,
+  HistoryFullError,
+  type HistoryStore,
+  memoryHistoryStore,
+  openHistory,
+} from './history-db.ts';
 import type { AppState } from './store.ts';
 
 export interface HistorySlice {
-  history: HistoryRun[];
+  history: HistorySummary[];
+  historyReady: boolean;
   historyNotice?: string;
   compare: string[];
-  addHistory(r: HistoryRun): void;
-  removeHistory(id: string): void;
-  clearHistory(): void;
-  importHistoryText(text: string): void;
+  /** Opens the history store (IndexedDB) and loads the list; called once at start. */
+  initHistory(store?: Promise<{ store: HistoryStore; notices: string[] }>): Promise<void>;
+  addHistory(r: HistoryRun): Promise<void>;
+  getHistoryRun(id: string): Promise<HistoryRun | undefined>;
+  removeHistory(id: string): Promise<void>;
+  clearHistory(): Promise<void>;
+  exportHistoryText(): Promise<string>;
+  importHistoryText(text: string): Promise<void>;
   toggleCompare(id: string): void;
   dismissHistoryNotice(): void;
 }
 
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set, get) => {
-  const loaded = typeof localStorage === 'undefined' ? { runs: [] } : loadHistory();
-  const persist = () => saveHistory(get().history);
+  let store: HistoryStore = memoryHistoryStore();
+  const notify = (historyNotice: string) => set({ historyNotice });
+  const reload = async () => set({ history: await store.list() });
+  const put = async (r: HistoryRun): Promise<boolean> => {
+    try {
+      const { evicted } = await store.put(r);
+      if (evicted.length) {
+        notify(
+          `History keeps at most ${mb(HISTORY_BUDGET_BYTES)}: the ${evicted.length === 1 ? 'oldest run was' : `${evicted.length} oldest runs were`} removed to make room.`,
+        );
+      }
+      return true;
+    } catch (e) {
+      if (e instanceof HistoryFullError) {
+        notify(`This run was not saved to history: ${e.message}. Delete or export older runs to make room.`);
+        return false;
+      }
+      notify(`This run was not saved to history: ${(e as Error).message}`);
+      return false;
+    }
+  };
   return {
-    history: loaded.runs,
-    historyNotice: 'notice' in loaded ? loaded.notice : undefined,
+    history: [],
+    historyReady: false,
     compare: [],
-    addHistory(r) {
-      set((s) => ({ history: [r, ...s.history] }));
-      persist();
+    async initHistory(opened = openHistory()) {
+      const o = await opened;
+      store = o.store;
+      set({ history: await store.list(), historyReady: true, historyNotice: o.notices.join(' ') || undefined });
     },
-    removeHistory(id) {
-      set((s) => ({ history: s.history.filter((r) => r.id !== id), compare: s.compare.filter((c) => c !== id) }));
-      persist();
+    async addHistory(r) {
+      // shown at once; the list is re-read from the store once it is saved (or the notice says why not)
+      set((s) => ({ history: [summaryOf(r), ...s.history.filter((h) => h.id !== r.id)] }));
+      await put(r);
+      await reload();
     },
-    clearHistory() {
-      set({ history: [], compare: [] });
-      persist();
+    getHistoryRun: (id) => store.get(id),
+    async removeHistory(id) {
+      await store.remove(id);
+      set((s) => ({ compare: s.compare.filter((c) => c !== id) }));
+      await reload();
     },
-    importHistoryText(text) {
+    async clearHistory() {
+      await store.clear();
+      set({ compare: [] });
+      await reload();
+    },
+    exportHistoryText: async () => exportHistory(await store.all()),
+    async importHistoryText(text) {
       try {
-        set((s) => ({ history: importHistory(text, s.history), historyNotice: undefined }));
-        persist();
+        const { runs, dropped } = parseHistoryFile(text);
+        const known = new Set(get().history.map((h) => h.id));
+        let added = 0;
+        for (const r of runs) {
+          if (known.has(r.id)) continue;
+          if (!(await put(r))) break;
+          added++;
+        }
+        await reload();
+        const skipped = runs.length - added;
+        const parts = [`Imported ${added} run${added === 1 ? '' : 's'}`];
+        if (skipped) parts.push(`${skipped} already here or not saved`);
+        if (dropped) parts.push(`${dropped} could not be read`);
+        if (!get().historyNotice?.startsWith('This run was not saved')) notify(`${parts.join('; ')}.`);
       } catch (e) {
-        set({ historyNotice: `That file could not be imported: ${(e as Error).message}` });
+        notify(`That file could not be imported: ${(e as Error).message}`);
       }
     },
     toggleCompare(id) {

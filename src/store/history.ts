@@ -1,16 +1,27 @@
-// Finished runs, kept in localStorage under a versioned schema. An older version is migrated step by step; a
-// store that cannot be read is reset (and the caller shows a notice) — never a crash. Keys are never stored.
-
+// Finished runs: their saved shape and its versions. A run is kept whole — the request (every key header
+// removed), the tokens with their logprobs and side data, the output and stats — in IndexedDB (history-db.ts).
+// Older formats (the first slice's localStorage lists, version 1 and 2, and export files) are migrated step by
+// step; a run that fits no schema is dropped with a notice, never a crash. Keys are never stored.
 import { z } from 'zod';
 import { chatTemplateSchema } from '../../protocol/chat-template.ts';
+import { usageSchema } from '../../protocol/openai-common.ts';
 import type { RequestObject } from '../api/request-object.ts';
-import type { Usage } from '../api/run-client.ts';
+import type { Usage } from '../api/run-events.ts';
 import { type Draft, sanitizeDraft } from './draft.ts';
+import { readVersioned, SavedDataError, type Versioned, versionField } from './versioned.ts';
 
 export interface RunStats {
   firstTokenMs?: number;
   charsPerSecond?: number;
   totalMs?: number;
+}
+
+export interface HistoryToken {
+  text: string;
+  logprob?: number;
+  top?: { token: string; logprob: number }[];
+  /** Per-token data besides text (constraint state, behavior scores…), keyed by its producer. */
+  side?: Record<string, unknown>;
 }
 
 export interface HistoryRun {
@@ -26,25 +37,15 @@ export interface HistoryRun {
   error?: string;
   usage?: Usage;
   stats: RunStats;
+  tokens: HistoryToken[];
 }
 
-export const HISTORY_KEY = 'axplay.history';
-export const HISTORY_VERSION = 2;
-export const HISTORY_LIMIT = 200;
+/** What the history list holds in memory: a run without its tokens, with its size. */
+export type HistorySummary = Omit<HistoryRun, 'tokens'> & { tokenCount: number; bytes: number };
 
-/** Version 1 (the first schema): a body and an output per run, no status or stats. */
-const historyV1Schema = z.object({
-  version: z.literal(1),
-  runs: z.array(
-    z.object({
-      id: z.string(),
-      createdAt: z.string(),
-      body: z.record(z.string(), z.unknown()).catch({}),
-      url: z.url(),
-      output: z.string(),
-    }),
-  ),
-});
+export const LEGACY_HISTORY_KEY = 'axplay.history';
+/** The current version of an export file (a list of runs) and of a stored run. */
+export const HISTORY_VERSION = 3;
 
 const requestSchema = z.object({
   method: z.enum(['GET', 'POST']),
@@ -59,15 +60,17 @@ const requestSchema = z.object({
   }),
 });
 
-const usageSchemaLoose = z.object({
-  prompt_tokens: z.number(),
-  completion_tokens: z.number(),
-  total_tokens: z.number(),
+const tokenSchema = z.object({
+  text: z.string(),
+  logprob: z.number().optional(),
+  top: z.array(z.object({ token: z.string(), logprob: z.number() })).optional(),
+  side: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** One run of version 2; a run that does not match is dropped, never the whole history. */
-const historyRunSchema = z.object({
-  id: z.string(),
+/** A stored run of the current version; fields that do not fit fall back to their defaults where they can. */
+export const historyRunSchema = z.object({
+  v: z.literal(HISTORY_VERSION),
+  id: z.string().min(1),
   createdAt: z.string(),
   draft: z.unknown().transform(sanitizeDraft),
   request: requestSchema,
@@ -75,7 +78,7 @@ const historyRunSchema = z.object({
   status: z.enum(['done', 'stopped', 'error']).catch('done'),
   finishReason: z.string().optional().catch(undefined),
   error: z.string().optional().catch(undefined),
-  usage: usageSchemaLoose.optional().catch(undefined),
+  usage: usageSchema.optional().catch(undefined),
   stats: z
     .object({
       firstTokenMs: z.number().optional().catch(undefined),
@@ -83,34 +86,60 @@ const historyRunSchema = z.object({
       totalMs: z.number().optional().catch(undefined),
     })
     .catch({}),
+  tokens: z.array(tokenSchema).catch([]),
 });
 
-const historyV2Schema = z.object({ version: z.literal(2), runs: z.array(z.unknown()) });
+/** Steps for one stored run: version 2 (the first slice's run, no tokens) → 3. */
+const RUN_STEPS: Record<number, (old: unknown) => unknown> = {
+  2: (old) => ({ ...(old as object), v: 3, tokens: [] }),
+};
 
-interface HistoryV2 {
-  version: 2;
-  runs: HistoryRun[];
+export const runVersions: Versioned<typeof historyRunSchema> = {
+  what: 'run',
+  current: HISTORY_VERSION,
+  versionOf: (raw) => versionField('v')(raw) ?? 2, // runs of the version-2 list carry no number of their own
+  steps: RUN_STEPS,
+  schema: historyRunSchema,
+};
+
+/** A stored run (any version) as the current one, or an error saying why it cannot be read. */
+export function readRun(raw: unknown): HistoryRun {
+  const { v: _v, ...run } = readVersioned(runVersions, raw);
+  return run;
 }
 
-const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+// ---- lists of runs: the first slice's localStorage format (1, 2) and export files (3) ----
+
+const v1ListSchema = z.object({
+  version: z.literal(1),
+  runs: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      body: z.record(z.string(), z.unknown()).catch({}),
+      url: z.url(),
+      output: z.string(),
+    }),
+  ),
+});
+
+const LIST_STEPS: Record<number, (old: unknown) => unknown> = {
   1: (old) => {
-    const v1 = historyV1Schema.parse(old);
+    const v1 = v1ListSchema.parse(old);
     return {
       version: 2,
       runs: v1.runs.map((r) => {
         const body = r.body;
-        const mode = Array.isArray(body.messages) ? 'chat' : 'completion';
-        const draft = sanitizeDraft({
-          mode,
-          model: typeof body.model === 'string' ? body.model : undefined,
-          messages: Array.isArray(body.messages) ? body.messages : [],
-          prompt: typeof body.prompt === 'string' ? body.prompt : '',
-        });
         const url = new URL(r.url);
         return {
           id: r.id,
           createdAt: r.createdAt,
-          draft,
+          draft: sanitizeDraft({
+            mode: Array.isArray(body.messages) ? 'chat' : 'completion',
+            model: typeof body.model === 'string' ? body.model : undefined,
+            messages: Array.isArray(body.messages) ? body.messages : [],
+            prompt: typeof body.prompt === 'string' ? body.prompt : '',
+          }),
           request: {
             method: 'POST',
             url: r.url,
@@ -121,75 +150,73 @@ const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
           output: r.output,
           status: 'done',
           stats: {},
-        } satisfies HistoryRun;
+        };
       }),
-    } satisfies HistoryV2;
+    };
+  },
+  2: (old) => {
+    const l = z.object({ runs: z.array(z.unknown()) }).parse(old);
+    return { version: 3, runs: l.runs.map((r) => RUN_STEPS[2]?.(r)) };
   },
 };
 
-export interface LoadedHistory {
+const listVersions: Versioned<z.ZodObject<{ version: z.ZodLiteral<3>; runs: z.ZodArray<z.ZodUnknown> }>> = {
+  what: 'history',
+  current: HISTORY_VERSION,
+  versionOf: versionField('version'),
+  steps: LIST_STEPS,
+  schema: z.object({ version: z.literal(3), runs: z.array(z.unknown()) }),
+};
+
+export interface ReadList {
   runs: HistoryRun[];
-  /** Set when the stored history could not be read and was reset. */
-  notice?: string;
+  /** Runs that could not be read (dropped). */
+  dropped: number;
 }
 
-export function migrateHistory(data: unknown): HistoryRun[] {
-  let cur = data;
-  for (;;) {
-    const v = z.object({ version: z.number() }).safeParse(cur);
-    if (!v.success) throw new Error('no version');
-    if (v.data.version === HISTORY_VERSION) break;
-    const step = MIGRATIONS[v.data.version];
-    if (!step) throw new Error(`unknown history version ${v.data.version}`);
-    cur = step(cur);
+/** A list of runs in any known version (an export file, or the first slice's localStorage history). */
+export function readHistoryList(raw: unknown): ReadList {
+  const list = readVersioned(listVersions, raw);
+  const runs: HistoryRun[] = [];
+  let dropped = 0;
+  for (const r of list.runs) {
+    try {
+      runs.push(readRun(r));
+    } catch (e) {
+      if (!(e instanceof SavedDataError)) throw e;
+      dropped++;
+    }
   }
-  const v2 = historyV2Schema.safeParse(cur);
-  if (!v2.success) throw new Error('runs is not a list');
-  return v2.data.runs.flatMap((r) => {
-    const p = historyRunSchema.safeParse(r);
-    return p.success ? [p.data] : [];
-  });
+  return { runs, dropped };
 }
 
-export function loadHistory(storage: Storage = localStorage): LoadedHistory {
-  const raw = storage.getItem(HISTORY_KEY);
-  if (!raw) return { runs: [] };
+/** Parses an export file's text: the runs it holds, with every key header removed (a file may be tampered). */
+export function parseHistoryFile(text: string): ReadList {
+  let raw: unknown;
   try {
-    const runs = migrateHistory(JSON.parse(raw));
-    return { runs };
+    raw = JSON.parse(text);
   } catch (e) {
-    storage.removeItem(HISTORY_KEY);
-    return { runs: [], notice: `Your saved history could not be read (${(e as Error).message}) and was reset.` };
+    throw new SavedDataError(`it is not JSON (${(e as Error).message})`);
   }
+  const read = readHistoryList(raw);
+  return { ...read, runs: read.runs.map((r) => ({ ...r, request: stripKeys(r.request) })) };
 }
 
-export function saveHistory(runs: HistoryRun[], storage: Storage = localStorage): void {
-  const data: HistoryV2 = { version: HISTORY_VERSION, runs: runs.slice(0, HISTORY_LIMIT) };
-  try {
-    storage.setItem(HISTORY_KEY, JSON.stringify(data));
-  } catch {
-    // quota: keep the newest half
-    storage.setItem(HISTORY_KEY, JSON.stringify({ ...data, runs: data.runs.slice(0, HISTORY_LIMIT / 2) }));
-  }
+export function exportHistory(runs: readonly HistoryRun[]): string {
+  return JSON.stringify({ version: HISTORY_VERSION, runs: runs.map((r) => ({ v: HISTORY_VERSION, ...r })) }, null, 2);
 }
 
 /** The request without any header that carries a key. */
-export function stripKeys(req: RequestObject): HistoryRun['request'] {
+export function stripKeys(req: Omit<RequestObject, 'headers'> & { headers: Readonly<Record<string, string>> }) {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (!/key|authorization/i.test(k)) headers[k] = v;
   return { ...req, headers };
 }
 
-/** Export: the runs as a JSON document; import accepts the same (or an older version) and merges by id. */
-export function exportHistory(runs: HistoryRun[]): string {
-  return JSON.stringify({ version: HISTORY_VERSION, runs } satisfies HistoryV2, null, 2);
-}
+/** A run's size as the budget counts it: the length of its JSON. */
+export const runBytes = (r: HistoryRun): number => JSON.stringify(r).length;
 
-export function importHistory(text: string, existing: HistoryRun[]): HistoryRun[] {
-  const incoming = migrateHistory(JSON.parse(text)).map((r) => ({
-    ...r,
-    request: stripKeys(r.request as RequestObject),
-  }));
-  const seen = new Set(existing.map((r) => r.id));
-  return [...incoming.filter((r) => !seen.has(r.id)), ...existing].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+export function summaryOf(r: HistoryRun): HistorySummary {
+  const { tokens, ...rest } = r;
+  return { ...rest, tokenCount: tokens.length, bytes: runBytes(r) };
 }

@@ -36,3 +36,24 @@ describe('key storage', () => {
     expect(localStorage.getItem('axplay.key.hosted')).toBeNull();
   });
 });
+
+describe('stored key versions', () => {
+  it('reads a key saved by the first slice (no version) and writes the current version', () => {
+    localStorage.setItem('axplay.key.hosted', JSON.stringify({ origin: 'https://api.axioniclabs.ai', value: 'ax_v1' }));
+    expect(loadKey('hosted', 'https://api.axioniclabs.ai')).toEqual({ value: 'ax_v1', kind: 'device' });
+    saveKey('hosted', 'https://api.axioniclabs.ai', 'ax_v2', 'device');
+    expect(JSON.parse(localStorage.getItem('axplay.key.hosted') ?? '{}')).toEqual({
+      v: 2,
+      origin: 'https://api.axioniclabs.ai',
+      value: 'ax_v2',
+    });
+  });
+
+  it('drops an entry from a newer version instead of misreading it', () => {
+    localStorage.setItem(
+      'axplay.key.hosted',
+      JSON.stringify({ v: 9, origin: 'https://api.axioniclabs.ai', value: 'x' }),
+    );
+    expect(loadKey('hosted', 'https://api.axioniclabs.ai')).toBeUndefined();
+  });
+});

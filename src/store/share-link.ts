@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { TargetKind } from '../api/request-object.ts';
 import { type Draft, sanitizeDraft } from './draft.ts';
+import { readVersioned, type Versioned, versionField } from './versioned.ts';
 
 export interface Shared {
   draft: Draft;
@@ -10,6 +11,7 @@ export interface Shared {
 }
 
 const PARAM = 'share=';
+const SHARE_VERSION = 1;
 
 function toBase64Url(s: string): string {
   const bytes = new TextEncoder().encode(s);
@@ -26,7 +28,7 @@ function fromBase64Url(s: string): string {
 export function shareFragment(s: Shared): string {
   const { rawBody: _raw, ...draft } = s.draft;
   const payload = {
-    v: 1,
+    v: SHARE_VERSION,
     draft,
     target: s.target,
     ...(s.target === 'custom' ? { customBaseUrl: s.customBaseUrl } : {}),
@@ -34,22 +36,28 @@ export function shareFragment(s: Shared): string {
   return `#${PARAM}${toBase64Url(JSON.stringify(payload))}`;
 }
 
-/** Reads a share fragment; undefined when there is none or it cannot be read. */
 const sharedSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(SHARE_VERSION),
   draft: z.unknown(),
   target: z.enum(['local', 'hosted', 'custom']).catch('local'),
   customBaseUrl: z.string().optional().catch(undefined),
 });
+
+const shareVersions: Versioned<typeof sharedSchema> = {
+  what: 'share link',
+  current: SHARE_VERSION,
+  versionOf: versionField('v'),
+  steps: {},
+  schema: sharedSchema,
+};
 
 /** Reads a share fragment; undefined when there is none or it cannot be read. */
 export function readShareFragment(hash: string): Shared | undefined {
   const i = hash.indexOf(PARAM);
   if (i < 0) return undefined;
   try {
-    const p = sharedSchema.safeParse(JSON.parse(fromBase64Url(hash.slice(i + PARAM.length))));
-    if (!p.success) return undefined;
-    return { draft: sanitizeDraft(p.data.draft), target: p.data.target, customBaseUrl: p.data.customBaseUrl };
+    const p = readVersioned(shareVersions, JSON.parse(fromBase64Url(hash.slice(i + PARAM.length))));
+    return { draft: sanitizeDraft(p.draft), target: p.target, customBaseUrl: p.customBaseUrl };
   } catch {
     return undefined;
   }

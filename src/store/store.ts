@@ -5,14 +5,14 @@ import { type ConnectionSlice, createConnectionSlice } from './connection-slice.
 import { saveDraft } from './draft.ts';
 import { createDraftSlice, type DraftSlice } from './draft-slice.ts';
 import { createHistorySlice, type HistorySlice } from './history-slice.ts';
-import { createRunSlice, type RunSlice } from './run-slice.ts';
+import { createRunsSlice, type RunsSlice } from './runs-slice.ts';
 
-export type AppState = ConnectionSlice & DraftSlice & RunSlice & HistorySlice;
+export type AppState = ConnectionSlice & DraftSlice & RunsSlice & HistorySlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createDraftSlice(...a),
-  ...createRunSlice(...a),
+  ...createRunsSlice(...a),
   ...createHistorySlice(...a),
 }));
 

@@ -1,7 +1,7 @@
-import type { HistoryRun } from '../../store/history.ts';
+import type { HistorySummary } from '../../store/history.ts';
 
 /** Two runs side by side: their parameters that differ, then their outputs. */
-export function CompareView({ a, b }: { a?: HistoryRun; b?: HistoryRun }) {
+export function CompareView({ a, b }: { a?: HistorySummary; b?: HistorySummary }) {
   if (!a || !b) return null;
   const keys = [...new Set([...Object.keys(a.request.body ?? {}), ...Object.keys(b.request.body ?? {})])];
   const diff = keys.filter((k) => JSON.stringify(a.request.body?.[k]) !== JSON.stringify(b.request.body?.[k]));

@@ -24,8 +24,9 @@ export function HistoryPanel() {
       ? ''
       : `${location.origin}${location.pathname}${shareFragment({ draft, target, customBaseUrl })}`;
 
-  const exportFile = () => {
-    const blob = new Blob([JSON.stringify({ version: 2, runs: history }, null, 2)], { type: 'application/json' });
+  const exportText = useStore((s) => s.exportHistoryText);
+  const exportFile = async () => {
+    const blob = new Blob([await exportText()], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'axplay-history.json';
@@ -34,7 +35,7 @@ export function HistoryPanel() {
   };
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
-    if (f) importText(await f.text());
+    if (f) await importText(await f.text());
     e.target.value = '';
   };
   const pair = compare.map((c) => history.find((h) => h.id === c)).filter((h) => h !== undefined);
@@ -52,7 +53,7 @@ export function HistoryPanel() {
       )}
       <div className="row">
         <CopyButton label="Copy share link" text={shareUrl} />
-        <button type="button" onClick={exportFile} disabled={!history.length}>
+        <button type="button" onClick={() => void exportFile()} disabled={!history.length}>
           Export
         </button>
         <label className="inline" style={{ fontWeight: 'normal' }}>
@@ -64,7 +65,7 @@ export function HistoryPanel() {
             style={{ width: 150 }}
           />
         </label>
-        <button type="button" onClick={clear} disabled={!history.length}>
+        <button type="button" onClick={() => void clear()} disabled={!history.length}>
           Clear
         </button>
       </div>
@@ -90,7 +91,7 @@ export function HistoryPanel() {
               <button type="button" onClick={() => setDraft({ ...h.draft })}>
                 Restore
               </button>
-              <button type="button" onClick={() => remove(h.id)}>
+              <button type="button" onClick={() => void remove(h.id)}>
                 Delete
               </button>
             </div>

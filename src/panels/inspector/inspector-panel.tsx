@@ -1,15 +1,29 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, memo, Suspense, useId, useState } from 'react';
 import { maskHeaders } from '../../api/build-request.ts';
 import type { NextRequest } from '../../api/next-request.ts';
 import { browserRouteForPath } from '../../api/routes/registry.ts';
+import { type Frame, selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
+
+/** One response frame: memoised, so a streamed batch renders only its new rows. */
+const FrameRow = memo(function FrameRow({ frame: f }: { frame: Frame }) {
+  return (
+    <li className={f.problem ? 'frame frame-problem' : 'frame'}>
+      <span className="frame-at">{f.at.toFixed(0)} ms</span>
+      <span className="frame-data">
+        {f.data}
+        {f.problem && <span className="error-text"> — could not be read: {f.problem}</span>}
+      </span>
+    </li>
+  );
+});
 
 const JsonBodyEditor = lazy(() => import('../../lib/monaco/json-body-editor.tsx'));
 
 /** The exact request (logical and transport URL, masked headers, body) and the raw frames with arrival times. */
 export function InspectorPanel({ next }: { next: NextRequest }) {
   const id = useId();
-  const run = useStore((s) => s.run);
+  const run = useStore(selectActiveRun);
   const theme = useStore((s) => s.theme);
   const rawBody = useStore((s) => s.draft.rawBody);
   const patchDraft = useStore((s) => s.patchDraft);
@@ -95,21 +109,11 @@ export function InspectorPanel({ next }: { next: NextRequest }) {
               below).
             </p>
           )}
-          <div className="frames">
-            <table>
-              <tbody>
-                {run.frames.slice(-300).map((f) => (
-                  <tr key={f.n} className={f.problem ? 'frame-problem' : undefined}>
-                    <td>{f.at.toFixed(0)} ms</td>
-                    <td>
-                      {f.data}
-                      {f.problem && <span className="error-text"> — could not be read: {f.problem}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol className="frames" aria-label="Response frames">
+            {run.frames.slice(-300).map((f) => (
+              <FrameRow key={f.n} frame={f} />
+            ))}
+          </ol>
         </>
       )}
     </section>

@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 const run = (texts: string[], status: 'running' | 'done' | 'stopped' = 'done') =>
   act(() =>
-    useStore.getState().startRun({
+    useStore.getState().addRun({
       id: 'r1',
       mode: 'completion',
       request: {

@@ -1,7 +1,9 @@
 import { type KeyboardEvent, type MouseEvent, useId, useState } from 'react';
+import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
 import { RunStats } from './run-stats.tsx';
 import { TokenDetails } from './token-details.tsx';
+import { TokenSpans } from './token-spans.tsx';
 
 export interface OutputPanelProps {
   onContinue(): void;
@@ -11,7 +13,7 @@ export interface OutputPanelProps {
 /** The streamed output, rendered as text (never HTML), one span per token; hover or arrow keys show logprobs. */
 export function OutputPanel({ onContinue, onRegenerate }: OutputPanelProps) {
   const id = useId();
-  const run = useStore((s) => s.run);
+  const run = useStore(selectActiveRun);
   const [active, setActive] = useState<number | undefined>(undefined);
   const tokens = run?.tokens ?? [];
   const pick = (e: MouseEvent<HTMLDivElement>) => {
@@ -44,11 +46,7 @@ export function OutputPanel({ onContinue, onRegenerate }: OutputPanelProps) {
         onFocus={() => setActive((a) => a ?? (tokens.length ? 0 : undefined))}
         onKeyDown={keys}
       >
-        {tokens.map((t, i) => (
-          <span key={t.n} data-i={i} className={i === active ? 'tok active' : 'tok'}>
-            {t.text}
-          </span>
-        ))}
+        <TokenSpans tokens={tokens} active={active} />
         {run?.status === 'stopped' && <span className="stopped-mark"> [stopped]</span>}
         {!run && <span className="hint">Run a prompt to see the model’s reply here.</span>}
       </div>

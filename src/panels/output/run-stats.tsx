@@ -1,4 +1,4 @@
-import type { RunState } from '../../store/run-slice.ts';
+import type { RunState } from '../../store/runs-slice.ts';
 
 /** Time to first token, chars/s, token usage and finish reason of a run. */
 export function RunStats({ run }: { run: RunState }) {

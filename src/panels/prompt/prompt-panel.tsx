@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { BROWSER_ROUTES, browserRoute } from '../../api/routes/registry.ts';
+import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
 import { MessagesEditor } from './messages-editor.tsx';
 import { ParamsForm } from './params-form.tsx';
@@ -16,7 +17,7 @@ export function PromptPanel({ onRun, onStop }: PromptPanelProps) {
   const prompt = useStore((s) => s.draft.prompt);
   const rawBody = useStore((s) => s.draft.rawBody);
   const patchDraft = useStore((s) => s.patchDraft);
-  const running = useStore((s) => s.run?.status === 'running');
+  const running = useStore((s) => selectActiveRun(s)?.status === 'running');
   const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
   return (

@@ -3,6 +3,7 @@ import { maskKey } from '../../api/build-request.ts';
 import type { NextRequest } from '../../api/next-request.ts';
 import { CopyButton } from '../../components/ui/copy-button.tsx';
 import { SNIPPET_TARGETS } from '../../snippets/registry.ts';
+import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
 
 /** Working code for the current request, in every target; custom model id and key; copy with feedback. */
@@ -13,9 +14,9 @@ export function SnippetsPanel({ next }: { next: NextRequest }) {
   const [customKey, setCustomKey] = useState('');
   const [includeKey, setIncludeKey] = useState(false);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const run = useStore((s) => s.run);
+  const lastRequest = useStore((s) => selectActiveRun(s)?.request);
   const activeKey = useStore((s) => s.keys[s.target]);
-  const req = next.request ?? (run?.request.url ? run.request : undefined);
+  const req = next.request ?? (lastRequest?.url ? lastRequest : undefined);
   const target = SNIPPET_TARGETS.find((t) => t.id === tab) ?? SNIPPET_TARGETS[0];
   const key = customKey || activeKey;
   const render = (keyMode: 'env' | 'inline') =>

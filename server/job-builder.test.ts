@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPERATURE, METHOD_DEFAULTS } from '../protocol/defaults.ts';
-import { toSamplingParams } from './sampling-params.ts';
+import { samplingSpec as toSamplingParams } from './job-builder.ts';
 
 const V = 97;
 
-describe('toSamplingParams: defaults', () => {
+describe('samplingSpec: defaults', () => {
   it('with nothing sent: sampling at temperature 0.7 and no filters', () => {
     expect(toSamplingParams({}, V)).toEqual({
       method: 'sample',
@@ -45,7 +45,7 @@ describe('toSamplingParams: defaults', () => {
   });
 });
 
-describe('toSamplingParams: precedence', () => {
+describe('samplingSpec: precedence', () => {
   it("an explicit field overrides the method's default", () => {
     expect(toSamplingParams({ sampling_method: 'top-k', top_k: 7 }, V).topK).toBe(7);
     expect(toSamplingParams({ sampling_method: 'top-p', top_p: 0.5 }, V).topP).toBe(0.5);

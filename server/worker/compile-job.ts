@@ -1,0 +1,63 @@
+// Turns a job's plain-data specs into what the engine takes: sampling parameters (with a Map), steering hooks
+// (Float32Array vectors), and — through registries that later features fill — constraint processors and monitor
+// observers. A spec the engine cannot honour throws EngineInputError naming its field (answered 400).
+import { EngineInputError, type LogitProcessor, type StepObserver } from '../../engine/generate.ts';
+import type { GPT, Hooks } from '../../engine/model.ts';
+import type { SamplingParams } from '../../engine/sampler.ts';
+import type { ConstraintSpec, GenerationJob, MonitorSpec, SamplingSpec } from './job.ts';
+
+export type ConstraintCompiler = (spec: ConstraintSpec, model: GPT) => LogitProcessor;
+export type MonitorCompiler = (spec: MonitorSpec, model: GPT) => StepObserver;
+
+/** Constraint kinds by name (regex, grammar, JSON Schema arrive with guided generation). */
+export const CONSTRAINT_COMPILERS = new Map<string, ConstraintCompiler>();
+/** Monitor kinds by name (behaviors arrive with the SAE). */
+export const MONITOR_COMPILERS = new Map<string, MonitorCompiler>();
+
+export function samplingParams(s: SamplingSpec): SamplingParams {
+  return {
+    method: s.method,
+    temperature: s.temperature,
+    topK: s.topK,
+    topP: s.topP,
+    minP: s.minP,
+    typicalP: s.typicalP,
+    repetitionPenalty: s.repetitionPenalty,
+    presencePenalty: s.presencePenalty,
+    frequencyPenalty: s.frequencyPenalty,
+    logitBias: s.logitBias ? new Map(s.logitBias.map(([id, b]) => [id, b])) : undefined,
+  };
+}
+
+export function steeringHooks(job: GenerationJob): Hooks {
+  if (!job.steering?.length) return {};
+  return {
+    steering: job.steering.map((s) => ({ hook: s.hook, vector: Float32Array.from(s.vector), strength: s.strength })),
+  };
+}
+
+export interface CompiledJob {
+  readonly sampling: SamplingParams;
+  readonly hooks: Hooks;
+  /** Fresh processors and observers for each choice (they hold per-generation state). */
+  processors(): LogitProcessor[];
+  observers(): StepObserver[];
+}
+
+export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
+  const constraint = job.constraint;
+  const compileConstraint = constraint ? CONSTRAINT_COMPILERS.get(constraint.kind) : undefined;
+  if (constraint && !compileConstraint)
+    throw new EngineInputError('constraint.kind', `unknown constraint kind "${constraint.kind}"`);
+  const monitors = (job.monitors ?? []).map((m, i) => {
+    const c = MONITOR_COMPILERS.get(m.kind);
+    if (!c) throw new EngineInputError(`monitors[${i}].kind`, `unknown monitor kind "${m.kind}"`);
+    return () => c(m, model);
+  });
+  return {
+    sampling: samplingParams(job.sampling),
+    hooks: steeringHooks(job),
+    processors: () => (constraint && compileConstraint ? [compileConstraint(constraint, model)] : []),
+    observers: () => monitors.map((m) => m()),
+  };
+}

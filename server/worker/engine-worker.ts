@@ -1,0 +1,116 @@
+// A generation worker thread: loads the model once and runs one job at a time — every prompt × n choice of one
+// request — sending typed events back (token batches, restarts, each choice's end, done, a refusal or an error).
+import { parentPort, workerData } from 'node:worker_threads';
+import { EngineInputError, GenerationControl, generate, validateGenerateOptions } from '../../engine/generate.ts';
+import { loadModel } from '../../engine/node/load-model.ts';
+import { logSoftmax } from '../../engine/sampler.ts';
+import { encode, tokenText } from '../../engine/tokenizer.ts';
+import { type CompiledJob, compileJob } from './compile-job.ts';
+import type { ChoiceResult, GenerationJob, PromptTokenLogprob, WorkerCommand, WorkerEvent } from './job.ts';
+import { TokenBatcher } from './token-batcher.ts';
+
+const { modelPath } = workerData as { modelPath: string };
+const model = loadModel(modelPath);
+const session = model.newSession();
+const port = parentPort;
+if (!port) throw new Error('engine-worker must run in a worker thread');
+const send = (e: WorkerEvent) => port.postMessage(e);
+const controllers = new Map<number, AbortController>();
+
+function scorePrompt(prompt: string, n: number): PromptTokenLogprob[] {
+  const ids = encode(prompt).slice(-model.cfg.ctx);
+  if (ids.length === 0) return [];
+  const V = model.cfg.vocabSize;
+  session.reset();
+  session.hooks = {};
+  const logits = session.feed(ids, true);
+  const out: PromptTokenLogprob[] = [{ text: tokenText(ids[0] ?? 0), logprob: null, top: [] }];
+  for (let i = 1; i < ids.length; i++) {
+    const lp = logSoftmax(logits.subarray((i - 1) * V, i * V));
+    const top = Array.from(lp.keys())
+      .sort((a, b) => (lp[b] ?? 0) - (lp[a] ?? 0))
+      .slice(0, n)
+      .map((t) => ({ text: tokenText(t), logprob: lp[t] ?? 0 }));
+    out.push({ text: tokenText(ids[i] ?? 0), logprob: lp[ids[i] ?? 0] ?? 0, top });
+  }
+  return out;
+}
+
+function options(job: GenerationJob, c: CompiledJob, prompt: string, i: number, signal: AbortSignal) {
+  return {
+    prompt,
+    maxTokens: job.maxTokens,
+    sampling: c.sampling,
+    seed: job.seed == null ? undefined : job.seed + i,
+    stop: job.stop,
+    hooks: c.hooks,
+    logitProcessors: c.processors(),
+    observers: c.observers(),
+    control: new GenerationControl(),
+    topLogprobs: job.topLogprobs,
+    signal,
+    yieldEveryMs: 10,
+  };
+}
+
+async function run(id: number, job: GenerationJob): Promise<void> {
+  const ac = new AbortController();
+  controllers.set(id, ac);
+  const batcher = new TokenBatcher({
+    tokens: (tokens) => send({ type: 'tokens', id, tokens }),
+    restart: (choice, fromIndex, attempt) => send({ type: 'restart', id, choice, fromIndex, attempt }),
+  });
+  try {
+    const compiled = compileJob(job, model);
+    // refuse before anything is generated: a bad hook or vector is the request's fault (400), not an engine failure
+    validateGenerateOptions(model.cfg, options(job, compiled, job.prompts[0] ?? '', 0, ac.signal));
+    send({ type: 'accepted', id });
+    const choices: ChoiceResult[] = [];
+    let promptTokens = 0;
+    let completionTokens = 0;
+    for (const [p, prompt] of job.prompts.entries()) {
+      const promptLogprobs = job.promptLogprobs !== undefined ? scorePrompt(prompt, job.promptLogprobs) : undefined;
+      for (let i = 0; i < job.n; i++) {
+        const choice = p * job.n + i;
+        const it = generate(model, session, options(job, compiled, prompt, i, ac.signal));
+        let r = await it.next();
+        while (!r.done) {
+          batcher.push({ ...r.value, choice });
+          r = await it.next();
+        }
+        batcher.flush();
+        if (i === 0) promptTokens += r.value.promptTokens;
+        completionTokens += r.value.completionTokens;
+        const result: ChoiceResult = {
+          choice,
+          prompt: p,
+          text: r.value.text,
+          finishReason: r.value.finishReason,
+          promptTokens: r.value.promptTokens,
+          completionTokens: r.value.completionTokens,
+          attempts: r.value.attempts,
+          ...(promptLogprobs ? { promptLogprobs } : {}),
+        };
+        choices.push(result);
+        if (r.value.finishReason === 'abort') {
+          send({ type: 'done', id, result: { choices, promptTokens, completionTokens, aborted: true } });
+          return;
+        }
+        send({ type: 'choice', id, result });
+      }
+    }
+    send({ type: 'done', id, result: { choices, promptTokens, completionTokens, aborted: false } });
+  } catch (e) {
+    batcher.flush();
+    if (e instanceof EngineInputError) send({ type: 'refused', id, refusal: { message: e.message, param: e.field } });
+    else send({ type: 'error', id, message: (e as Error).message });
+  } finally {
+    controllers.delete(id);
+  }
+}
+
+port.on('message', (m: WorkerCommand) => {
+  if (m.type === 'run') void run(m.id, m.job);
+  else controllers.get(m.id)?.abort();
+});
+send({ type: 'ready', ctx: model.cfg.ctx });

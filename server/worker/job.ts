@@ -1,0 +1,125 @@
+// What the server asks a generation worker to do, as plain data (a job crosses the thread boundary by structured
+// clone, so it holds no functions or Maps): the prompts and n choices of one request, sampling, stops, logprobs,
+// and specs for steering, constraints and monitors that the worker compiles (compile-job.ts). And the typed
+// events a worker sends back.
+import type { FinishReason } from '../../engine/generate.ts';
+
+export interface SamplingSpec {
+  readonly method: 'greedy' | 'sample';
+  readonly temperature: number;
+  readonly topK?: number;
+  readonly topP?: number;
+  readonly minP?: number;
+  readonly typicalP?: number;
+  readonly repetitionPenalty?: number;
+  readonly presencePenalty?: number;
+  readonly frequencyPenalty?: number;
+  /** [token id, bias] pairs. */
+  readonly logitBias?: readonly (readonly [number, number])[];
+}
+
+/** Adds strength × vector to the residual stream at `hook`; `tokens` limits it to generated positions [from, to). */
+export interface SteeringSpec {
+  readonly hook: string;
+  readonly vector: readonly number[];
+  readonly strength: number;
+  readonly tokens?: { readonly from?: number; readonly to?: number };
+}
+
+/** A constraint the worker compiles into a logit processor, by kind (a registry; none are built yet). */
+export interface ConstraintSpec {
+  readonly kind: string;
+  readonly [field: string]: unknown;
+}
+
+/** A per-token monitor the worker compiles into an observer, by kind (a registry; none are built yet). */
+export interface MonitorSpec {
+  readonly kind: string;
+  readonly name: string;
+  readonly [field: string]: unknown;
+}
+
+export interface GenerationJob {
+  /** One or more prompts (completions take a list); each gets `n` choices, numbered prompt × n + i. */
+  readonly prompts: readonly string[];
+  readonly n: number;
+  readonly maxTokens: number;
+  readonly sampling: SamplingSpec;
+  /** Choice i of a prompt uses seed + i. */
+  readonly seed?: number;
+  readonly stop: readonly string[];
+  /** Alternatives per generated token (undefined: no logprobs). */
+  readonly topLogprobs?: number;
+  /** Also score each prompt (echo + logprobs), with this many alternatives. */
+  readonly promptLogprobs?: number;
+  readonly steering?: readonly SteeringSpec[];
+  readonly constraint?: ConstraintSpec;
+  readonly monitors?: readonly MonitorSpec[];
+}
+
+/** One generated token as it crosses to the server: the engine's record plus its choice. */
+export interface TokenRecord {
+  readonly choice: number;
+  readonly index: number;
+  readonly token: number;
+  readonly text: string;
+  readonly logprob: number;
+  readonly top?: readonly { readonly token: number; readonly text: string; readonly logprob: number }[];
+  readonly attempt: number;
+  readonly side?: Readonly<Record<string, unknown>>;
+}
+
+export interface PromptTokenLogprob {
+  readonly text: string;
+  readonly logprob: number | null;
+  readonly top: readonly { readonly text: string; readonly logprob: number }[];
+}
+
+export interface ChoiceResult {
+  readonly choice: number;
+  readonly prompt: number;
+  readonly text: string;
+  readonly finishReason: FinishReason;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly attempts: number;
+  readonly promptLogprobs?: readonly PromptTokenLogprob[];
+}
+
+export interface JobResult {
+  readonly choices: readonly ChoiceResult[];
+  /** Prompt tokens counted once per prompt; completion tokens over every choice. */
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly aborted: boolean;
+}
+
+/** A refusal of the job's content (a bad hook, a vector of the wrong size…): a 400 naming the field. */
+export interface JobRefusal {
+  readonly message: string;
+  readonly param: string;
+}
+
+export type WorkerCommand =
+  | { readonly type: 'run'; readonly id: number; readonly job: GenerationJob }
+  | { readonly type: 'abort'; readonly id: number };
+
+export type WorkerEvent =
+  | { readonly type: 'ready'; readonly ctx: number }
+  /** The job compiled and passed validation; generation starts now. */
+  | { readonly type: 'accepted'; readonly id: number }
+  /** A batch of tokens, in order (several per message: one message per few milliseconds). */
+  | { readonly type: 'tokens'; readonly id: number; readonly tokens: readonly TokenRecord[] }
+  /** A choice went back to an earlier position: tokens from `fromIndex` on are replaced by a new attempt. */
+  | {
+      readonly type: 'restart';
+      readonly id: number;
+      readonly choice: number;
+      readonly fromIndex: number;
+      readonly attempt: number;
+    }
+  /** One choice ended (its tokens have all been sent). */
+  | { readonly type: 'choice'; readonly id: number; readonly result: ChoiceResult }
+  | { readonly type: 'done'; readonly id: number; readonly result: JobResult }
+  | { readonly type: 'refused'; readonly id: number; readonly refusal: JobRefusal }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
