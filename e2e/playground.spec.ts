@@ -14,6 +14,18 @@ function watchHosts(page: Page): string[] {
   return outside;
 }
 
+/** Collects Content Security Policy violations (the page runs under a strict CSP: they must never happen). */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    if (/Content Security Policy|unsafe-eval/i.test(e.message)) violations.push(e.message);
+  });
+  return violations;
+}
+
 async function freshPage(page: Page) {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
@@ -24,6 +36,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('fresh load → model listed → streamed chat → stop → continue → history → snippets', async ({ page }) => {
   const outside = watchHosts(page);
+  const csp = watchCsp(page);
   await freshPage(page);
 
   // the local runtime is ready on first load: the key was handed over, the model is listed
@@ -126,11 +139,13 @@ test('fresh load → model listed → streamed chat → stop → continue → hi
   }
   await expect(page.getByTestId('snippet-unsupported')).toHaveCount(0); // fetch sends everything
 
-  // the draft survives a reload
+  // the draft and the history (IndexedDB) survive a reload
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('a draft that must survive');
   await page.waitForTimeout(400);
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue('a draft that must survive');
+  await expect(page.getByRole('list', { name: 'Past runs' }).getByRole('listitem')).toHaveCount(3);
+  expect(csp).toEqual([]);
 
   expect(outside).toEqual([]);
 });
@@ -172,8 +187,13 @@ test('keyboard only: write a message and run with Ctrl+Enter', async ({ page }) 
   await expect(page.locator('[data-testid=output] .tok').first()).toBeVisible();
 });
 
-test('Edit as JSON loads Monaco offline and the edited body is what is sent', async ({ page }) => {
+test('Edit as JSON loads Monaco offline, under the strict CSP, and the edited body is what is sent', async ({
+  page,
+}) => {
   const outside = watchHosts(page);
+  const csp = watchCsp(page);
+  const response = await page.goto('/');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await freshPage(page);
   await expect(page.getByTestId('connection-status')).toContainText('Key works');
   await page.getByRole('radio', { name: 'Completion' }).check();
@@ -189,9 +209,16 @@ test('Edit as JSON loads Monaco offline and the edited body is what is sent', as
   await expect(page.getByTestId('run-stats')).toContainText('status done');
   await expect(page.getByTestId('request-body')).toHaveCount(0);
   expect(await page.locator('[data-testid=output] .tok').count()).toBeLessThanOrEqual(7);
+  // the JSON worker runs under the CSP: a field of the wrong type gets a squiggle from the route's schema
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{"prompt": 5');
+  await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first()).toBeAttached();
   await page.getByRole('button', { name: 'Back to the form' }).first().click();
   await expect(page.getByTestId('request-body')).toBeVisible();
   expect(outside).toEqual([]);
+  expect(csp).toEqual([]);
 });
 
 test('the native /generate route streams status frames into the output; the inspector shows them', async ({ page }) => {

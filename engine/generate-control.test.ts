@@ -193,8 +193,7 @@ describe('rewind', () => {
     const want = Float32Array.from(raw.get(2)?.[0] ?? []);
     want[EOS_ID] = (want[EOS_ID] ?? 0) - 100;
     for (const t of new Set([...prompt, ...kept])) {
-      const l = want[t] ?? 0;
-      want[t] = l > 0 ? l / 1.3 : l * 1.3;
+      want[t] = (want[t] ?? 0) - Math.log(1.3);
     }
     for (const [t, n] of counts) want[t] = (want[t] ?? 0) - 0.25 - 0.5 * n;
     expect(Array.from(filtered[10] ?? [])).toEqual(Array.from(want)); // step 10 = the first after the rewind

@@ -103,7 +103,7 @@ describe('step pipeline: order of the stages', () => {
       // by hand: bias, then the repetition penalty on the biased value, then presence/frequency
       const want = Float32Array.from(processed);
       for (const [t, b] of sampling.logitBias ?? []) want[t] = (want[t] ?? 0) + b;
-      for (const t of seen) want[t] = (want[t] ?? 0) > 0 ? (want[t] ?? 0) / 1.7 : (want[t] ?? 0) * 1.7;
+      for (const t of seen) want[t] = (want[t] ?? 0) - Math.log(1.7);
       for (const [t, n] of counts) want[t] = (want[t] ?? 0) - 0.3 - 0.2 * n;
       expect(Array.from(filtered[step] ?? [])).toEqual(Array.from(want));
       const tok = tokens[step]?.token ?? -1;

@@ -32,7 +32,8 @@ const CASES: [string, SamplingParams, string][] = [
   [
     'penalties',
     { repetitionPenalty: 1.3, presencePenalty: 0.4, frequencyPenalty: 0.2, temperature: 0.9 },
-    '. But Chine,"--she added Mrs. Smith was afraid; "Aye--don\'titing my love?--But,"',
+    // the repetition penalty works in log space since the hardening issue (pinned again then)
+    ', and I will."\nMrs. Bennet upon her sister, however, as soon, qualified;--but hi',
   ],
   [
     'every filter and a bias',

@@ -47,6 +47,10 @@ export const healthSchema = z.object({
   workers: z.number().optional(),
   busy: z.number().optional(),
   queued: z.number().optional(),
+  /** The local database: ok, recovered (a damaged file was moved aside at start), failing (errors now). */
+  storage: z.enum(['ok', 'recovered', 'failing']).optional(),
+  /** The server process's resident memory (workers included). */
+  memory_mb: z.number().optional(),
 });
 
 export const setModelRequestSchema = z.object({ model_name: z.string().min(1) });

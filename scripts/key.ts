@@ -4,6 +4,6 @@ import { readConfig } from '../server/config.ts';
 import { Store } from '../server/db.ts';
 
 const cfg = readConfig(process.env, join(import.meta.dirname, '..'));
-const store = new Store(cfg.dataDir);
+const store = new Store(cfg.dataDir, (line) => console.error(line));
 console.log(store.localKey());
 store.close();

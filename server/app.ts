@@ -7,12 +7,16 @@ import { MAX_BODY_BYTES } from '../protocol/limits.ts';
 import { findRoute, isApiPath, methodsFor } from '../protocol/routes.ts';
 import { requireKey } from './auth.ts';
 import type { AppEnv, ServerDeps } from './context.ts';
+import { StorageError } from './db.ts';
 import { ApiError, respondError } from './errors.ts';
 import { registerRoutes } from './register-routes.ts';
 import { relayHandler } from './relay.ts';
+import { logSafe, rawPath, requestLog } from './request-log.ts';
 import { createHandlers } from './routes/handlers.ts';
 import { registerNoAccounts } from './routes/models.ts';
+import { securityHeaders } from './security-headers.ts';
 import { registerStatic } from './static.ts';
+import { urlGuard } from './url-guard.ts';
 
 /** Whether a request needs the key: every API path (under the route table's prefixes) except keyless routes. */
 function needsKey(method: string, path: string): boolean {
@@ -24,12 +28,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = deps.log ?? (() => {});
 
-  // request log: method, path (never the query or headers, so never a key), status, duration
-  app.use('*', async (c, next) => {
-    const t0 = performance.now();
-    await next();
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t0).toFixed(0)}ms`);
-  });
+  app.use('*', requestLog(log));
+  app.use('*', securityHeaders);
+  app.use('*', urlGuard);
   app.use(
     '*',
     bodyLimit({
@@ -50,7 +51,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
 
   registerRoutes(app, createHandlers(deps));
   registerNoAccounts(app);
-  app.all('/upstream/*', relayHandler(deps.upstream, deps.key));
+  app.all('/upstream/*', relayHandler(deps.upstream, deps.key, deps.relayTimeouts));
   if (deps.staticRoot) registerStatic(app, deps.staticRoot, deps.bindHost, deps.key);
 
   app.notFound((c) => {
@@ -67,7 +68,11 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     return respondError(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   });
   app.onError((err, c) => {
-    log(`error on ${c.req.method} ${c.req.path}: ${err.message}`);
+    if (err instanceof StorageError) {
+      log(`storage error on ${c.req.method} ${logSafe(rawPath(c.req.url))}: ${logSafe(err.message)}`);
+      return respondError(c, new ApiError(503, 'server_error', err.message, { code: 'storage_unavailable' }));
+    }
+    log(`error on ${c.req.method} ${logSafe(rawPath(c.req.url))}: ${logSafe(err.message)}`);
     return respondError(c, new ApiError(500, 'server_error', 'Internal server error'));
   });
   return app;

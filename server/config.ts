@@ -10,6 +10,9 @@ export interface ServerConfig {
   maxQueue: number;
   modelPath: string;
   staticRoot: string;
+  /** The relay's timeouts: until the upstream's headers, and the longest silence in its body. */
+  upstreamConnectTimeoutMs?: number;
+  upstreamIdleTimeoutMs?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string): ServerConfig {
@@ -40,5 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string): ServerConf
       ? resolve(env.AXPLAY_MODEL)
       : join(repoRoot, 'models', 'austen-mini', 'model.safetensors'),
     staticRoot: env.AXPLAY_STATIC ? resolve(env.AXPLAY_STATIC) : join(repoRoot, 'dist'),
+    upstreamConnectTimeoutMs: int('AXPLAY_UPSTREAM_CONNECT_TIMEOUT_MS', 15_000, 1),
+    upstreamIdleTimeoutMs: int('AXPLAY_UPSTREAM_IDLE_TIMEOUT_MS', 60_000, 1),
   };
 }

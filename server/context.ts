@@ -1,6 +1,7 @@
 // What the routes share: the engine pool, the store, the model's description, limits and configuration.
 import type { Store } from './db.ts';
 import type { EnginePool } from './engine-pool.ts';
+import type { RelayTimeouts } from './relay.ts';
 
 export interface LocalModelInfo {
   /** The model's name as clients send it (`model`). */
@@ -21,6 +22,8 @@ export interface ServerDeps {
   readonly model: LocalModelInfo;
   /** The relay's one upstream base URL (AXPLAY_UPSTREAM). */
   readonly upstream: string;
+  /** The relay's timeouts (defaults when absent). */
+  readonly relayTimeouts?: RelayTimeouts;
   /** The address the server binds (the key hand-over needs a loopback bind). */
   readonly bindHost: string;
   /** The built SPA (dist/); undefined serves no static files. */

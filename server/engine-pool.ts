@@ -51,6 +51,7 @@ export interface RunOptions {
 
 interface Job {
   id: number;
+  startedAt?: number;
   job: GenerationJob;
   opts: RunOptions;
   resolve: (r: JobResult) => void;
@@ -112,7 +113,11 @@ export class EnginePool {
   }
 
   private spawn(): Worker {
-    return startWorker(this.url, { workerData: { modelPath: this.modelPath } });
+    // a small young generation: token records are short-lived, and a worker's heap should not grow with uptime
+    return startWorker(this.url, {
+      workerData: { modelPath: this.modelPath },
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
   }
 
   /** Routes a worker's messages, and replaces it if it dies: its job fails, the pool keeps serving. */
@@ -136,6 +141,23 @@ export class EnginePool {
     s.worker.on('exit', (code) => replace(`exited with code ${code}`));
   }
 
+  /** Mean time of recent jobs (ms), an exponential moving average; undefined before the first job ends. */
+  private recentJobMs?: number;
+
+  /**
+   * An honest Retry-After: when a worker would be free for one more job, from the jobs queued and how long recent
+   * jobs took (2 s each until the first has finished), at least 1 s.
+   */
+  retryAfterSeconds(): number {
+    const jobMs = this.recentJobMs ?? 2000;
+    const waitMs = ((this.queue.length + 1) / this.size) * jobMs;
+    return Math.max(1, Math.min(600, Math.ceil(waitMs / 1000)));
+  }
+
+  private recordDuration(ms: number): void {
+    this.recentJobMs = this.recentJobMs === undefined ? ms : 0.7 * this.recentJobMs + 0.3 * ms;
+  }
+
   /** Resolves with the model's context length once every worker has loaded the model. */
   ready(): Promise<number> {
     return this.readyPromise;
@@ -153,7 +175,7 @@ export class EnginePool {
   run(job: GenerationJob, opts: RunOptions = {}): Promise<JobResult> {
     if (opts.signal?.aborted) return Promise.reject(new AbortedError('aborted before start'));
     const free = this.slots.find((s) => !s.job);
-    if (!free && this.queue.length >= this.maxQueue) throw new QueueFullError(Math.max(1, this.queue.length));
+    if (!free && this.queue.length >= this.maxQueue) throw new QueueFullError(this.retryAfterSeconds());
     return new Promise<JobResult>((resolve, reject) => {
       const j: Job = { id: this.nextId++, job, opts, resolve, reject };
       opts.signal?.addEventListener(
@@ -181,6 +203,7 @@ export class EnginePool {
     }
     slot.job = j;
     j.worker = slot;
+    j.startedAt = performance.now();
     slot.worker.postMessage({ type: 'run', id: j.id, job: j.job } satisfies WorkerCommand);
   }
 
@@ -206,6 +229,7 @@ export class EnginePool {
         break;
     }
     slot.job = undefined;
+    if (j.startedAt !== undefined) this.recordDuration(performance.now() - j.startedAt);
     if (m.type === 'done') j.resolve(m.result);
     else if (m.type === 'refused') j.reject(new JobRefusedError(m.refusal));
     else j.reject(new Error(m.message));

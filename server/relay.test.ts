@@ -149,3 +149,52 @@ describe('relay', () => {
     expect(seen[before]?.closedEarly).toBe(true);
   });
 });
+
+describe('relay timeouts (hung or stalled upstreams)', () => {
+  let hung: Server;
+  let t: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    // /health never answers; /v1/completions and /generate send one frame, then nothing
+    hung = createServer((req, res) => {
+      if (req.url?.startsWith('/health')) return; // headers never come
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(req.url?.startsWith('/generate') ? 'data: {"status":"started"}\n\n' : 'data: {"choices":[]}\n\n');
+    });
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', () => r()));
+    t = await startTestServer({
+      upstream: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
+      upstreamConnectTimeoutMs: 300,
+      upstreamIdleTimeoutMs: 300,
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    hung.closeAllConnections();
+    await new Promise((r) => hung.close(r));
+  });
+  const headers = () => ({ 'x-axplay-key': t.key, 'x-api-key': 'ax_hosted', 'content-type': 'application/json' });
+
+  it('an upstream that never answers gets 504 with the documented body after the connect timeout', async () => {
+    const t0 = performance.now();
+    const r = await fetch(`${t.url}/upstream/health`, { headers: headers() });
+    expect(r.status).toBe(504);
+    const body = await r.json();
+    expect(body.error.code).toBe('upstream_timeout');
+    expect(body.detail).toMatch(/did not answer within 0.3 s/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('a /v1 stream that stalls ends with an OpenAI error chunk and [DONE]', async () => {
+    const r = await fetch(`${t.url}/upstream/v1/completions`, { method: 'POST', headers: headers(), body: '{}' });
+    const frames = (await readSse(r)).map((f) => f.data);
+    expect(frames[0]).toBe('{"choices":[]}');
+    expect(JSON.parse(frames[1] ?? '{}').error.code).toBe('upstream_timeout');
+    expect(frames[2]).toBe('[DONE]');
+  });
+
+  it('a native stream that stalls ends with a status error frame', async () => {
+    const r = await fetch(`${t.url}/upstream/generate`, { method: 'POST', headers: headers(), body: '{}' });
+    const frames = (await readSse(r)).map((f) => JSON.parse(f.data));
+    expect(frames.at(-1)).toMatchObject({ status: 'error', code: 'upstream_timeout', http_status: 504 });
+  });
+});

@@ -3,9 +3,10 @@
 // forwarding) and a loopback Host, so no other page or host can use it as a proxy; the browser can never pick
 // the upstream host. The allowlist is read from the route table. The upstream key (x-api-key / Authorization) passes through unchanged and is never logged.
 import type { Context } from 'hono';
-import { pathPattern, ROUTES } from '../protocol/routes.ts';
+import { findRoute, pathPattern, ROUTES } from '../protocol/routes.ts';
 import { isLoopbackHostHeader, sameKey } from './auth.ts';
 import { ApiError, respondError } from './errors.ts';
+import { watchIdle } from './relay-stall.ts';
 
 /** The API paths the relay forwards: the route table's routes marked `relay` (any method the upstream accepts). */
 const ALLOWED = ROUTES.filter((r) => r.relay).map((r) => pathPattern(r.path));
@@ -43,7 +44,16 @@ export function isRelayable(path: string): boolean {
   return ALLOWED.some((re) => re.test(path)) && !path.split('/').some((seg) => seg === '..' || seg === '.');
 }
 
-export function relayHandler(upstream: string, localKey: string) {
+export interface RelayTimeouts {
+  /** Until the upstream's response headers arrive. */
+  readonly connectMs: number;
+  /** Longest silence in the upstream's response body. */
+  readonly idleMs: number;
+}
+
+export const DEFAULT_RELAY_TIMEOUTS: RelayTimeouts = { connectMs: 15_000, idleMs: 60_000 };
+
+export function relayHandler(upstream: string, localKey: string, timeouts: RelayTimeouts = DEFAULT_RELAY_TIMEOUTS) {
   const base = new URL(upstream);
   return async (c: Context): Promise<Response> => {
     if (!isLoopbackHostHeader(c.req.header('host'))) {
@@ -90,6 +100,15 @@ export function relayHandler(upstream: string, localKey: string) {
     });
     headers.set('accept-encoding', 'identity');
     const method = c.req.method;
+    // one controller for the whole exchange: the client going away, the connect timeout or a stalled body ends it
+    const ac = new AbortController();
+    const clientGone = () => ac.abort();
+    c.req.raw.signal.addEventListener('abort', clientGone, { once: true });
+    let connectTimedOut = false;
+    const connectTimer = setTimeout(() => {
+      connectTimedOut = true;
+      ac.abort();
+    }, timeouts.connectMs);
     let res: Response;
     try {
       // undici needs `duplex` for a streamed request body
@@ -97,25 +116,47 @@ export function relayHandler(upstream: string, localKey: string) {
         method,
         headers,
         body: method === 'GET' || method === 'HEAD' ? undefined : c.req.raw.body,
-        signal: c.req.raw.signal,
+        signal: ac.signal,
         redirect: 'manual',
         duplex: 'half',
       };
       res = await fetch(target, init);
     } catch (e) {
       if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
+      if (connectTimedOut) {
+        return respondError(
+          c,
+          new ApiError(
+            504,
+            'server_error',
+            `The upstream ${base.origin} did not answer within ${timeouts.connectMs / 1000} s`,
+            { code: 'upstream_timeout' },
+          ),
+        );
+      }
       return respondError(
         c,
         new ApiError(502, 'server_error', `The upstream ${base.origin} could not be reached: ${(e as Error).message}`, {
           code: 'upstream_unreachable',
         }),
       );
+    } finally {
+      clearTimeout(connectTimer);
     }
     const out = new Headers();
     res.headers.forEach((v, name) => {
       if (!DROP_RESPONSE.has(name.toLowerCase())) out.set(name, v);
     });
     out.set('x-axplay-relay', base.origin);
-    return new Response(res.body, { status: res.status, statusText: res.statusText, headers: out });
+    const body = res.body
+      ? watchIdle(res.body, {
+          idleMs: timeouts.idleMs,
+          sse: (res.headers.get('content-type') ?? '').includes('text/event-stream'),
+          kind: findRoute(method, path)?.stream ?? 'none',
+          message: `The upstream ${base.origin} sent nothing for ${timeouts.idleMs / 1000} s; the relay ended the stream`,
+          onStall: () => ac.abort(),
+        })
+      : null;
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: out });
   };
 }

@@ -75,8 +75,9 @@ describe('curl', () => {
     const all = chunks.map((c) => c.text).join('');
     expect(all.trim().endsWith('data: [DONE]')).toBe(true);
     const frames = all.split('\n\n').filter((f) => f.startsWith('data: {'));
-    expect(frames.length).toBeGreaterThan(20);
-    // frames arrive over time: many separate reads, spread across the generation
+    // the worker batches characters (one frame per few milliseconds), and frames arrive over time: several
+    // separate reads, spread across the generation
+    expect(frames.length).toBeGreaterThan(5);
     expect(chunks.length).toBeGreaterThan(5);
     expect((chunks.at(-1)?.at ?? 0) - (chunks[0]?.at ?? 0)).toBeGreaterThan(20);
   });

@@ -1,13 +1,16 @@
 // Starts the server: store and key, engine pool, HTTP listener. Used by main.ts and by the tests (port 0).
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { loadWeights } from '../engine/weights.ts';
 import { createApp } from './app.ts';
+import { answerClientErrors } from './client-errors.ts';
 import type { ServerConfig } from './config.ts';
 import type { LocalModelInfo } from './context.ts';
 import { Store } from './db.ts';
 import { EnginePool } from './engine-pool.ts';
+import { DEFAULT_RELAY_TIMEOUTS } from './relay.ts';
 
 export interface RunningServer {
   url: string;
@@ -36,7 +39,7 @@ export function describeModel(path: string): LocalModelInfo {
 
 export async function startServer(cfg: ServerConfig, log: (s: string) => void = () => {}): Promise<RunningServer> {
   const model = describeModel(cfg.modelPath);
-  const store = new Store(cfg.dataDir);
+  const store = new Store(cfg.dataDir, log);
   const key = store.localKey();
   const pool = new EnginePool({ modelPath: cfg.modelPath, size: cfg.workers, maxQueue: cfg.maxQueue });
   await pool.ready();
@@ -46,6 +49,10 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
     key,
     model,
     upstream: cfg.upstream,
+    relayTimeouts: {
+      connectMs: cfg.upstreamConnectTimeoutMs ?? DEFAULT_RELAY_TIMEOUTS.connectMs,
+      idleMs: cfg.upstreamIdleTimeoutMs ?? DEFAULT_RELAY_TIMEOUTS.idleMs,
+    },
     bindHost: cfg.host,
     staticRoot: cfg.staticRoot,
     log,
@@ -53,6 +60,7 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => resolve(s));
   });
+  answerClientErrors(server as Server);
   const addr = server.address() as AddressInfo;
   const host = cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host;
   return {

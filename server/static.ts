@@ -49,7 +49,12 @@ export function registerStatic(app: Hono<AppEnv>, root: string, bindHost: string
   app.get('/', (c) => page(c.req.header('host')));
   app.get('/index.html', (c) => page(c.req.header('host')));
   app.get('*', async (c, next) => {
-    const rel = decodeURIComponent(c.req.path);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path);
+    } catch {
+      return next(); // not a file (the URL guard answers malformed encodings before this)
+    }
     const ext = /\.[a-z0-9]+$/i.exec(rel)?.[0]?.toLowerCase();
     const file = normalize(join(root, rel));
     if (!ext || !TYPES[ext] || !file.startsWith(root + sep) || !existsSync(file)) return next();

@@ -6,25 +6,31 @@ import { modelPath } from '../engine/node/load-model.ts';
 import type { ServerConfig } from './config.ts';
 import { type RunningServer, startServer } from './start.ts';
 
-export async function startTestServer(over: Partial<ServerConfig> = {}): Promise<RunningServer & { dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'axplay-test-'));
-  const s = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    upstream: 'http://127.0.0.1:9',
-    workers: 1,
-    maxQueue: 4,
-    modelPath: process.env.AXPLAY_MODEL ?? modelPath(),
-    staticRoot: join(dataDir, 'no-spa'),
-    ...over,
-  });
+export async function startTestServer(
+  over: Partial<ServerConfig> = {},
+  o: { log?: (line: string) => void; keepData?: boolean } = {},
+): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'axplay-test-'));
+  const s = await startServer(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      upstream: 'http://127.0.0.1:9',
+      workers: 1,
+      maxQueue: 4,
+      modelPath: process.env.AXPLAY_MODEL ?? modelPath(),
+      staticRoot: join(dataDir, 'no-spa'),
+      ...over,
+    },
+    o.log,
+  );
   return {
     ...s,
     dataDir,
     async close() {
       await s.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

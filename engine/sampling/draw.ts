@@ -26,7 +26,11 @@ export function drawFrom(probs: ArrayLike<number>, rng: Rng): number {
   return last; // rounding: r landed past the last cumulative sum
 }
 
-export const isGreedy = (p: SamplingParams): boolean => p.method === 'greedy' || (p.temperature ?? 1) <= 0;
+/** Below this temperature, sampling is the argmax (dividing logits by 5e-324 would give infinities, not text). */
+export const GREEDY_BELOW_TEMPERATURE = 1e-4;
+
+export const isGreedy = (p: SamplingParams): boolean =>
+  p.method === 'greedy' || (p.temperature ?? 1) < GREEDY_BELOW_TEMPERATURE;
 
 /**
  * Picks the next token from biased, penalised logits: the argmax when greedy (no filter runs, no randomness is

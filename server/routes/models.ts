@@ -62,13 +62,15 @@ export function modelHandlers(
   return {
     health: (c) =>
       c.json({
-        status: 'ok',
+        status: deps.store.state.status === 'failing' ? 'degraded' : 'ok',
         model: deps.model.name,
         device: 'cpu',
         num_layers: deps.model.nLayer,
         workers: deps.pool.size,
         busy: deps.pool.busy,
         queued: deps.pool.queued,
+        storage: deps.store.state.status,
+        memory_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       }),
     'models.list': (c) => c.json([hostedModel(deps)]),
     'v1.models.list': (c) =>
