@@ -5,6 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UPSTREAM_PORT = PORT + 1;
+const OPENAI_PORT = PORT + 2;
 
 export default defineConfig({
   testDir: './e2e',
@@ -47,6 +48,14 @@ export default defineConfig({
       command: 'npx tsx e2e/fake-upstream.ts',
       env: { FAKE_UPSTREAM_PORT: String(UPSTREAM_PORT) },
       url: `http://127.0.0.1:${UPSTREAM_PORT}/__last`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // a CORS-enabled OpenAI-compatible server on another origin, for the Custom target
+      command: 'npx tsx e2e/fake-openai.ts',
+      env: { FAKE_OPENAI_PORT: String(OPENAI_PORT) },
+      url: `http://127.0.0.1:${OPENAI_PORT}/v1/models`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

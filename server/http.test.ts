@@ -287,3 +287,37 @@ async function waitIdle(): Promise<void> {
   for (let i = 0; i < 200 && (s.pool.busy > 0 || s.pool.queued > 0); i++) await new Promise((r) => setTimeout(r, 25));
   expect(s.pool.busy).toBe(0);
 }
+
+describe('continue_final_message (extension)', () => {
+  it('continues the final assistant message: the same text as completing the open prompt', async () => {
+    const messages = [
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: 'It is a truth univers' },
+    ];
+    const chat = await post('/v1/chat/completions', {
+      messages,
+      continue_final_message: true,
+      temperature: 0,
+      max_tokens: 30,
+    });
+    expect(chat.status).toBe(200);
+    const content = (await chat.json()).choices[0].message.content as string;
+    const completion = await post('/v1/completions', {
+      prompt: 'User: Hi\nAssistant: It is a truth univers',
+      temperature: 0,
+      max_tokens: 30,
+      stop: ['\nUser:'],
+    });
+    expect(content).toBe((await completion.json()).choices[0].text);
+    expect(content.length).toBeGreaterThan(0);
+  });
+
+  it('refuses it when the last message is not an assistant message, naming the field', async () => {
+    const r = await post('/v1/chat/completions', {
+      messages: [{ role: 'user', content: 'Hi' }],
+      continue_final_message: true,
+    });
+    expect(r.status).toBe(400);
+    expect((await r.json()).error.param).toBe('continue_final_message');
+  });
+});

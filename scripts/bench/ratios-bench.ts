@@ -117,19 +117,19 @@ async function openPage(url: string) {
   };
   await page.evaluate((d) => localStorage.setItem('axplay.draft', JSON.stringify(d)), draft);
   await page.goto(url);
-  await page.getByTestId('connection-status').getByText('Key works').waitFor();
+  await page.locator('.connection-menu > button').getByText('Connected', { exact: true }).waitFor();
   const measure = async (): Promise<{ rate: number; chars: number }> => {
     // marks of the output's growth, and the end awaited from inside the page (observers: no polling that would
     // cost the page CPU while it streams)
     const ended = page.evaluate(`new Promise((resolve) => {
-      const out = document.querySelector('[data-testid=output]');
       const marks = [];
       let started = false;
       new MutationObserver(() => {
-        const n = out.querySelectorAll('.tok').length;
+        const out = document.querySelector('[data-testid=output]');
+        const n = out ? out.querySelectorAll('.tok').length : 0;
         const last = marks[marks.length - 1];
         if (n && (!last || last[1] !== n)) marks.push([performance.now(), n]);
-      }).observe(out, { subtree: true, childList: true });
+      }).observe(document.querySelector('main'), { subtree: true, childList: true });
       new MutationObserver(() => {
         const text = document.querySelector('[data-testid=run-stats]')?.textContent ?? '';
         if (text.includes('status running')) started = true;

@@ -6,6 +6,7 @@ import type { ChatCompletion, ChatCompletionChunk } from '../../protocol/chat.ts
 import { CHAT_TEMPLATE, renderChat } from '../../protocol/chat-template.ts';
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { ServerDeps } from '../context.ts';
+import { ApiError } from '../errors.ts';
 import { buildJob, finishOf, usageOf } from '../job-builder.ts';
 import { axionicTokens, chatLogprob, textOf } from '../openai-chunks.ts';
 import { generationRouteError, openaiStream } from '../openai-stream.ts';
@@ -21,9 +22,18 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
     'v1.chat.completions': async (c, body) => {
       try {
         const model = resolveModel(deps, body.model, c.get('apiKey'));
+        const continueFinal = body.continue_final_message === true;
+        if (continueFinal && body.messages.at(-1)?.role !== 'assistant') {
+          throw new ApiError(
+            400,
+            'invalid_request_error',
+            'continue_final_message: the last message must be an assistant message to continue',
+            { code: 'invalid_value', param: 'continue_final_message' },
+          );
+        }
         const wantLogprobs = body.logprobs === true;
         const job = buildJob(body, {
-          prompts: [renderChat(body.messages)],
+          prompts: [renderChat(body.messages, CHAT_TEMPLATE, { continueFinal })],
           defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
           vocabSize: deps.model.vocabSize,
           extraStop: CHAT_TEMPLATE.stop,

@@ -41,6 +41,7 @@ export function hostedModel(deps: ServerDeps): HostedModel {
     sampling_method_defaults: METHOD_DEFAULTS,
     capabilities: {
       chat: true,
+      continue_final_message: true,
       completions: true,
       logprobs: true,
       streaming: true,

@@ -48,8 +48,20 @@ export function composerJoins(d: Pick<DraftInput, 'mode' | 'composer' | 'rawBody
   return browserRoute(d.mode).input === 'messages' && d.composer.trim() !== '' && d.rawBody === undefined;
 }
 
-export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: ChatTemplate): RunSpec {
-  const messages = composerJoins(d) ? [...d.messages, { role: 'user' as const, content: d.composer }] : d.messages;
+/** A request for part of the conversation instead of the whole draft (Regenerate, Continue). */
+export interface Turn {
+  /** The messages to send (the composer is not added). */
+  readonly messages: readonly Message[];
+  /** Continue the last (assistant) message. */
+  readonly continueFinal?: boolean;
+}
+
+export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: ChatTemplate, turn?: Turn): RunSpec {
+  const messages = turn
+    ? turn.messages
+    : composerJoins(d)
+      ? [...d.messages, { role: 'user' as const, content: d.composer }]
+      : d.messages;
   return {
     target: c.target,
     baseUrl: c.baseUrl,
@@ -61,11 +73,17 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     params: d.params,
     stream: d.stream,
     topLogprobs: d.topLogprobs,
-    rawBody: d.rawBody === undefined ? undefined : parseRawBody(d.rawBody),
+    rawBody: d.rawBody === undefined || turn ? undefined : parseRawBody(d.rawBody),
     chatTemplate,
+    continueFinal: turn?.continueFinal,
   };
 }
 
-export function requestFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: ChatTemplate): RequestObject {
-  return buildRequest(specFromDraft(d, c, chatTemplate));
+export function requestFromDraft(
+  d: DraftInput,
+  c: ConnectionInput,
+  chatTemplate?: ChatTemplate,
+  turn?: Turn,
+): RequestObject {
+  return buildRequest(specFromDraft(d, c, chatTemplate, turn));
 }

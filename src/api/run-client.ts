@@ -49,14 +49,30 @@ export async function runRequest(
   }
   let finish: string | undefined;
   let usage: Usage | undefined;
-  for await (const ev of readSse(res.body, opts.signal)) {
-    const d = route.decodeFrame(ev.data);
-    opts.onEvent({ type: 'frame', data: ev.data, at: ev.receivedAt, ...(d.problem ? { problem: d.problem } : {}) });
-    if (d.error) throw d.error;
-    if (d.tokens.length) opts.onEvent({ type: 'delta', tokens: d.tokens, at: ev.receivedAt });
-    if (d.finish) finish = d.finish;
-    if (d.usage) usage = d.usage;
-    if (d.end) break;
+  let ended = false;
+  try {
+    for await (const ev of readSse(res.body, opts.signal)) {
+      const d = route.decodeFrame(ev.data);
+      opts.onEvent({ type: 'frame', data: ev.data, at: ev.receivedAt, ...(d.problem ? { problem: d.problem } : {}) });
+      if (d.error) throw d.error;
+      if (d.tokens.length) opts.onEvent({ type: 'delta', tokens: d.tokens, at: ev.receivedAt });
+      if (d.finish) finish = d.finish;
+      if (d.usage) usage = d.usage;
+      if (d.end) {
+        ended = true;
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof ApiError || opts.signal.aborted) throw e;
+    throw new ApiError(
+      0,
+      `The connection was lost while the answer streamed (${(e as Error).message})`,
+      'connection_lost',
+    );
   }
-  if (!opts.signal.aborted) opts.onEvent({ type: 'finish', reason: finish ?? 'stop', usage });
+  if (opts.signal.aborted) return;
+  // a stream that stops without its end marker (OpenAI's [DONE], a native terminal frame) was cut off
+  if (!ended) throw new ApiError(0, 'The connection closed before the answer was complete', 'connection_lost');
+  opts.onEvent({ type: 'finish', reason: finish ?? 'stop', usage });
 }

@@ -43,4 +43,6 @@ export interface RunSpec {
   /** An edited JSON body that replaces the one built from the form (raw mode). */
   readonly rawBody?: Readonly<Record<string, unknown>>;
   readonly chatTemplate?: ChatTemplate;
+  /** Continue the final assistant message instead of starting a new one (the `continue_final_message` extension). */
+  readonly continueFinal?: boolean;
 }

@@ -1,64 +1,145 @@
+// The page: a compact header (connection, model, theme), the conversation or prompt in the centre with its sticky
+// Run bar, parameters in the left side panel, and the tools (code, inspector, history) in the right one. On narrow
+// screens the centre comes first and the side panels open as drawers. Coming panels have their places already:
+// guided generation and steering are sections of the left side panel; the SAE view is a tab of the centre.
 import { useEffect } from 'react';
-import { ConnectionPanel } from '../panels/connection/connection-panel.tsx';
-import { HistoryPanel } from '../panels/history/history-panel.tsx';
-import { InspectorPanel } from '../panels/inspector/inspector-panel.tsx';
-import { ModelsPanel } from '../panels/models/models-panel.tsx';
-import { OutputPanel } from '../panels/output/output-panel.tsx';
-import { PromptPanel } from '../panels/prompt/prompt-panel.tsx';
-import { SnippetsPanel } from '../panels/snippets/snippets-panel.tsx';
+import { browserRoute } from '../api/routes/registry.ts';
+import { ConnectionMenu } from '../panels/connection/connection-menu.tsx';
+import { ModelCard } from '../panels/models/model-card.tsx';
+import { ModelPicker } from '../panels/models/model-picker.tsx';
+import { ParamsPanel } from '../panels/params/params-panel.tsx';
+import { CompletionView } from '../panels/thread/completion-view.tsx';
+import { Composer } from '../panels/thread/composer.tsx';
+import { ModeSwitch } from '../panels/thread/mode-switch.tsx';
+import { RunBar } from '../panels/thread/run-bar.tsx';
+import { ThreadPanel } from '../panels/thread/thread-panel.tsx';
 import { useStore } from '../store/store.ts';
-import { continueRun, regenerate, startRun, stopRun } from './run-controller.ts';
+import { useContinueState } from './capabilities.ts';
+import { continuePrompt, continueReply, regenerateReply, runPrompt, sendChat } from './chat-flows.ts';
+import { stopAll } from './run-controller.ts';
+import { ToolsTabs } from './tools-tabs.tsx';
+import { type DrawerName, useDrawer } from './use-drawer.ts';
 import { useChatTemplate, useNextRequest } from './use-next-request.ts';
 import { useShareLinkOnLoad } from './use-share-link.ts';
+
+/** Shown only where the side panel is a drawer (the CSS decides by width). */
+function DrawerClose(p: { name: DrawerName; onClose(): void }) {
+  return (
+    <button
+      type="button"
+      className={`drawer-close ${p.name === 'settings' ? 'narrow-only' : 'medium-only'}`}
+      onClick={p.onClose}
+    >
+      Close
+    </button>
+  );
+}
+
+function ThemeButton(p: { className: string; theme: 'light' | 'dark'; onToggle(t: 'light' | 'dark'): void }) {
+  return (
+    <button type="button" className={p.className} onClick={() => p.onToggle(p.theme === 'dark' ? 'light' : 'dark')}>
+      {p.theme === 'dark' ? 'Light theme' : 'Dark theme'}
+    </button>
+  );
+}
 
 export function App() {
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
+  const mode = useStore((s) => s.draft.mode);
+  const running = useStore((s) => Object.values(s.runs).some((r) => r.status === 'running'));
   const chatTemplate = useChatTemplate();
   const next = useNextRequest(chatTemplate);
+  const continueState = useContinueState();
+  const { open: drawer, toggle, close } = useDrawer();
   useShareLinkOnLoad();
-  const run = () => void startRun(chatTemplate);
+  const chat = browserRoute(mode).input === 'messages';
+  const run = () => void sendChat(chatTemplate);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
-        void startRun(chatTemplate);
+        void sendChat(chatTemplate);
+      } else if (e.key === 'Escape') {
+        if (drawer) close();
+        else stopAll();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [chatTemplate]);
+  }, [chatTemplate, drawer, close]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
   return (
-    <div className="app">
+    <div className="app" data-drawer={drawer}>
       <header className="topbar">
         <h1>axplay</h1>
-        <span className="hint">a playground for Axionic-style inference APIs</span>
+        <ConnectionMenu />
+        <ModelPicker />
         <span className="spacer" />
-        <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
-          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        <button
+          type="button"
+          className="header-button narrow-only"
+          aria-expanded={drawer === 'settings'}
+          aria-controls="side-settings"
+          onClick={() => toggle('settings')}
+        >
+          Settings
         </button>
+        <button
+          type="button"
+          className="header-button medium-only"
+          aria-expanded={drawer === 'tools'}
+          aria-controls="side-tools"
+          onClick={() => toggle('tools')}
+        >
+          Tools
+        </button>
+        <ThemeButton className="header-button wide-only" theme={theme} onToggle={setTheme} />
       </header>
-      <main className="layout">
-        <div className="column">
-          <ConnectionPanel />
-          <ModelsPanel />
-          <HistoryPanel />
-        </div>
-        <div className="column">
-          <PromptPanel onRun={run} onStop={() => stopRun()} />
-          <OutputPanel onContinue={continueRun} onRegenerate={() => void regenerate(chatTemplate)} />
-        </div>
-        <div className="column right">
-          <SnippetsPanel next={next} />
-          <InspectorPanel next={next} />
-        </div>
-      </main>
+      <div className="workspace">
+        {drawer && (
+          // a click outside the drawer closes it (keyboard users have Escape and the drawer's Close button)
+          <div className="drawer-backdrop" aria-hidden="true" onClick={close} />
+        )}
+        <aside id="side-settings" className="side side-settings" aria-label="Settings">
+          <DrawerClose name="settings" onClose={close} />
+          <ThemeButton className="narrow-only" theme={theme} onToggle={setTheme} />
+          <ParamsPanel />
+          <ModelCard />
+        </aside>
+        <main className="centre">
+          <ModeSwitch />
+          {chat ? (
+            <ThreadPanel
+              actions={{
+                onRegenerate: (id) => void regenerateReply(id, chatTemplate),
+                onContinue: (id) => void continueReply(id, chatTemplate),
+                continueState,
+                busy: running,
+              }}
+            />
+          ) : (
+            <CompletionView
+              onContinue={() => void continuePrompt(chatTemplate)}
+              onRerun={() => void runPrompt(chatTemplate)}
+              busy={running}
+            />
+          )}
+          <div className="dock">
+            {chat && <Composer />}
+            <RunBar onRun={run} onStop={stopAll} running={running} />
+          </div>
+        </main>
+        <aside id="side-tools" className="side side-tools" aria-label="Tools">
+          <DrawerClose name="tools" onClose={close} />
+          <ToolsTabs next={next} />
+        </aside>
+      </div>
     </div>
   );
 }

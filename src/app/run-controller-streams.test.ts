@@ -59,7 +59,7 @@ describe('run controller', () => {
     }));
     const spy = vi.spyOn(useStore.getState(), 'appendToRun');
     useStore.setState({ appendToRun: spy as never });
-    const id = await runRequestObject(request('burst'), { mode: 'completion' });
+    const { id } = await runRequestObject(request('burst'), { mode: 'completion' });
     const run = useStore.getState().runs[id];
     expect(run?.tokens).toHaveLength(n);
     expect(run?.tokens.map((t) => t.text).join('')).toBe(Array.from({ length: n }, (_, i) => String(i % 10)).join(''));
@@ -92,7 +92,7 @@ describe('run controller', () => {
     );
     const a = runRequestObject(request('a'), { mode: 'completion', group: 'g' });
     const b = runRequestObject(request('b'), { mode: 'completion', group: 'g', activate: false });
-    const idB = await b;
+    const { id: idB } = await b;
     const idA = useStore.getState().activeRunId ?? '';
     expect(idA).not.toBe(idB);
     await vi.waitFor(() => expect(useStore.getState().runs[idA]?.tokens).toHaveLength(2));

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DRAFT } from '../store/draft.ts';
 import { selectActiveRun } from '../store/runs-slice.ts';
 import { useStore } from '../store/store.ts';
-import { startRun } from './run-controller.ts';
+import { sendChat as startRun } from './chat-flows.ts';
 import { useNextRequest } from './use-next-request.ts';
 
 interface Sent {
@@ -86,7 +86,12 @@ describe('the run controller sends exactly the request the inspector and snippet
     // the composer's text joined the list, and the inspector now shows the same body for the run
     const st = useStore.getState();
     expect(st.draft.composer).toBe('');
-    expect(st.draft.messages.map((m) => m.content)).toEqual(['Be brief.', 'Hello there']);
+    // the reply streamed into the conversation as an assistant message
+    expect(st.draft.messages.map((m) => [m.role, m.content])).toEqual([
+      ['system', 'Be brief.'],
+      ['user', 'Hello there'],
+      ['assistant', 'Good'],
+    ]);
     expect(selectActiveRun(st)?.request.body).toEqual(s?.body);
   });
 

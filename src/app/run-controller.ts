@@ -1,19 +1,17 @@
 // Runs requests: builds the one request object from the draft (or takes one built elsewhere, for comparisons and
-// sweeps), sends it, appends what arrives to its run in the store in animation-frame batches (never a render per
-// token), and files the finished run in history. Each run has its own AbortController, so several can stream at
-// once and Stop ends exactly the one it names.
+// sweeps), sends it, appends what arrives to its run in the store in batches (never a render per token), and files
+// the finished run in history. Each run has its own AbortController, so several can stream at once and Stop ends
+// exactly the one it names. The chat flows live in chat-flows.ts; this file is the run itself.
 import { transportFor } from '../api/build-request.ts';
-import { composerJoins } from '../api/request-from-draft.ts';
-import type { ChatTemplate, RequestObject } from '../api/request-object.ts';
-import { browserRoute } from '../api/routes/registry.ts';
+import { describeError } from '../api/describe-error.ts';
+import type { RequestObject } from '../api/request-object.ts';
 import { runRequest } from '../api/run-client.ts';
 import type { Usage } from '../api/run-events.ts';
 import type { RouteKey } from '../api/run-spec.ts';
 import { pageOrigin } from '../store/connection-slice.ts';
 import { stripKeys } from '../store/history.ts';
-import { type Frame, type RunStatus, type RunToken, selectActiveRun } from '../store/runs-slice.ts';
+import { type Frame, type RunState, type RunStatus, type RunToken, selectActiveRun } from '../store/runs-slice.ts';
 import { useStore } from '../store/store.ts';
-import { draftRequest } from './draft-request.ts';
 
 const controllers = new Map<string, AbortController>();
 
@@ -27,11 +25,13 @@ export const nextFrame = (cb: () => void): void => {
 };
 
 export function isRunning(): boolean {
-  return selectActiveRun(useStore.getState())?.status === 'running';
+  return Object.values(useStore.getState().runs).some((r) => r.status === 'running');
 }
 
 export interface RunOptions {
   mode: RouteKey;
+  /** The run's id (given when the caller must know it before the run starts). */
+  id?: string;
   /** Runs started together share a group. */
   group?: string;
   /** Make it the active run (default true). */
@@ -40,12 +40,16 @@ export interface RunOptions {
   record?: boolean;
 }
 
-/** Sends one request object as a new run; resolves with the run's id once the run has ended. */
-export async function runRequestObject(request: RequestObject, o: RunOptions): Promise<string> {
+/** The text a run produced so far. */
+export const runText = (r: Pick<RunState, 'tokens'> | undefined): string => r?.tokens.map((t) => t.text).join('') ?? '';
+
+/** Sends one request object as a new run; resolves with the run once it has ended. */
+export async function runRequestObject(request: RequestObject, o: RunOptions): Promise<RunState> {
   const st = useStore.getState();
-  const id = crypto.randomUUID();
+  const id = o.id ?? crypto.randomUUID();
   const origin = pageOrigin();
   const localKey = st.keys.local;
+  const target = request.meta.target;
   const transport = transportFor(request, localKey, origin);
   const startedAt = performance.now();
   st.addRun(
@@ -70,6 +74,7 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
   let firstTokenAt: number | undefined;
   let frameCount = 0;
   let tokenCount = 0;
+  let chars = 0;
   let scheduled = false;
   const flush = () => {
     scheduled = false;
@@ -98,6 +103,7 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
   let usage: Usage | undefined;
   let status: RunStatus = 'done';
   let error: string | undefined;
+  let errorField: string | undefined;
   try {
     await runRequest(request, {
       localKey,
@@ -109,7 +115,10 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
           pendingFrames.push({ n: frameCount++, data: e.data, at: e.at - startedAt, problem: e.problem });
         else if (e.type === 'delta') {
           firstTokenAt ??= e.at;
-          for (const t of e.tokens) pendingTokens.push({ ...t, n: tokenCount++ });
+          for (const t of e.tokens) {
+            pendingTokens.push({ ...t, n: tokenCount++ });
+            chars += t.text.length;
+          }
         } else {
           finishReason = e.reason;
           usage = e.usage;
@@ -118,21 +127,27 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
       },
     });
     if (ac.signal.aborted) status = 'stopped';
+    else useStore.getState().recordCall({ target, ok: true });
   } catch (e) {
     if (ac.signal.aborted) status = 'stopped';
     else {
       status = 'error';
-      error = (e as Error).message;
+      const d = describeError(e, { chars });
+      error = d.message;
+      errorField = d.field;
+      useStore
+        .getState()
+        .recordCall({ target, ok: d.reached, message: d.reached ? undefined : (d.status ?? d.message) });
     }
   } finally {
     controllers.delete(id);
   }
   flush();
   const endedAt = performance.now();
-  useStore.getState().endRun(id, { status, finishReason, usage, error, endedAt });
-  const run = useStore.getState().runs[id];
-  if (run && o.record !== false) {
-    const output = run.tokens.map((t) => t.text).join('');
+  useStore.getState().endRun(id, { status, finishReason, usage, error, errorField, endedAt });
+  const run = useStore.getState().runs[id] as RunState;
+  if (o.record !== false) {
+    const output = runText(run);
     const genMs = run.firstTokenAt !== undefined ? endedAt - run.firstTokenAt : undefined;
     void useStore.getState().addHistory({
       id,
@@ -152,58 +167,15 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
       tokens: run.tokens.map(({ n: _n, ...t }) => ({ ...t, top: t.top ? [...t.top] : undefined })),
     });
   }
-  return id;
-}
-
-/** Runs the current draft (the Run button). An error building the request becomes an error run; nothing is sent. */
-export async function startRun(chatTemplate?: ChatTemplate): Promise<void> {
-  const st = useStore.getState();
-  if (isRunning()) return;
-  let request: RequestObject;
-  try {
-    request = draftRequest(st, chatTemplate);
-  } catch (e) {
-    st.addRun({
-      id: crypto.randomUUID(),
-      mode: st.draft.mode,
-      request: { method: 'POST', url: '', headers: {}, meta: { target: st.target, baseUrl: '', path: '' } },
-      transportUrl: '',
-      status: 'error',
-      tokens: [],
-      frames: [],
-      startedAt: performance.now(),
-      error: (e as Error).message,
-    });
-    return;
-  }
-  // the composer's text is the request's last user message: it joins the list
-  if (composerJoins(st.draft)) {
-    st.addMessage({ role: 'user', content: st.draft.composer });
-    st.patchDraft({ composer: '' });
-  }
-  await runRequestObject(request, { mode: st.draft.mode });
+  return run;
 }
 
 /** Stops one run (the active one by default); its partial output is kept and marked stopped. */
-export function stopRun(id = useStore.getState().activeRunId): void {
+export function stopRun(id = selectActiveRun(useStore.getState())?.id): void {
   if (id) controllers.get(id)?.abort();
 }
 
-/** Appends the active reply as an assistant message (chat) or to the prompt (completion). */
-export function continueRun(): void {
-  const s = useStore.getState();
-  const run = selectActiveRun(s);
-  if (!run || run.status === 'running') return;
-  const text = run.tokens.map((t) => t.text).join('');
-  if (browserRoute(run.mode).input === 'messages') s.addMessage({ role: 'assistant', content: text });
-  else s.patchDraft({ prompt: s.draft.prompt + text });
-}
-
-/** Reruns the last turn: drops a trailing assistant message first. */
-export function regenerate(chatTemplate?: ChatTemplate): Promise<void> {
-  const s = useStore.getState();
-  const ms = s.draft.messages;
-  if (browserRoute(s.draft.mode).input === 'messages' && ms.at(-1)?.role === 'assistant')
-    s.deleteMessage(ms.length - 1);
-  return startRun(chatTemplate);
+/** Stops every run in progress (Escape). */
+export function stopAll(): void {
+  for (const c of controllers.values()) c.abort();
 }

@@ -13,6 +13,7 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
       stream: false,
       topLogprobs: 3,
       rawBody: '{}',
+      fieldText: { max_tokens: '40000' },
     });
     expect(d).toEqual({
       mode: 'generate',
@@ -24,6 +25,7 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
       stream: false,
       topLogprobs: 3,
       rawBody: '{}',
+      fieldText: { max_tokens: '40000' },
     });
   });
 
@@ -58,5 +60,26 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
 
   it('turns anything that is not an object into the default draft', () => {
     for (const x of [null, 'x', 3, []]) expect(sanitizeDraft(x)).toEqual(DEFAULT_DRAFT);
+  });
+});
+
+describe('saved reply versions', () => {
+  it('keep their versions, the shown one and the notice across a reload; a broken version index is dropped', () => {
+    const d = sanitizeDraft({
+      messages: [
+        { id: 'a', role: 'user', content: 'Hi' },
+        { id: 'b', role: 'assistant', content: 'two', versions: ['one', 'two'], version: 1, notice: 'Stopped.' },
+        { id: 'c', role: 'assistant', content: 'x', versions: ['x'], version: 5 },
+      ],
+    });
+    expect(d.messages[1]).toEqual({
+      id: 'b',
+      role: 'assistant',
+      content: 'two',
+      versions: ['one', 'two'],
+      version: 1,
+      notice: 'Stopped.',
+    });
+    expect(d.messages[2]).toEqual({ id: 'c', role: 'assistant', content: 'x' });
   });
 });

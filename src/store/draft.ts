@@ -12,6 +12,16 @@ import { readVersioned, type Versioned, versionField } from './versioned.ts';
 /** A message being edited, with a stable id for the list (the wire format has none). */
 export interface DraftMessage extends Message {
   readonly id: string;
+  /** Earlier and later versions of an assistant reply (Regenerate keeps them browsable); `content` is the shown one. */
+  readonly versions?: readonly string[];
+  /** Which of `versions` is shown. */
+  readonly version?: number;
+  /** The run writing (or that wrote) the shown version: its tokens carry the logprobs. */
+  readonly runId?: string;
+  /** What the user should know about the shown version ("stopped", "connection lost after …"). */
+  readonly notice?: string;
+  /** While Continue streams: the text the new characters are appended to (not saved). */
+  readonly streamPrefix?: string;
 }
 
 export const newMessageId = (): string =>
@@ -30,6 +40,8 @@ export interface Draft {
   topLogprobs: number;
   /** Raw mode: an edited JSON body (text) that replaces the form's body until the user returns to the form. */
   rawBody?: string;
+  /** What the user typed into a field that is not (yet) a valid value, by field: kept as typed, shown, blocks Run. */
+  fieldText: Record<string, string>;
 }
 
 export const DEFAULT_PARAMS: RunParams = { max_tokens: 400, temperature: 0.8, top_p: 0.95, stop: [] };
@@ -43,17 +55,33 @@ export const DEFAULT_DRAFT: Draft = {
   params: DEFAULT_PARAMS,
   stream: true,
   topLogprobs: 5,
+  fieldText: {},
 };
 
 const finite = z.number().refine(Number.isFinite);
 const optionalNumber = finite.optional().catch(undefined);
 
+/** Versions kept per reply (Regenerate beyond this drops the oldest). */
+export const MAX_VERSIONS = 20;
+
+const messageSchema = z.object({
+  id: z.string().min(1).optional().catch(undefined),
+  role: z.enum(chatRoles),
+  content: z.string(),
+  versions: z.array(z.string()).min(1).max(MAX_VERSIONS).optional().catch(undefined),
+  version: z.number().int().min(0).optional().catch(undefined),
+  notice: z.string().max(500).optional().catch(undefined),
+});
+
+/** Saved messages keep their reply versions and notices; the run (its tokens) lasts only for the page's life. */
 const messagesSchema = z.array(z.unknown()).transform((list) =>
   list.flatMap((m): DraftMessage[] => {
-    const r = z
-      .object({ id: z.string().min(1).optional().catch(undefined), role: z.enum(chatRoles), content: z.string() })
-      .safeParse(m);
-    return r.success ? [{ id: r.data.id ?? newMessageId(), role: r.data.role, content: r.data.content }] : [];
+    const r = messageSchema.safeParse(m);
+    if (!r.success) return [];
+    const { id, role, content, versions, version, notice } = r.data;
+    const out: DraftMessage = { id: id ?? newMessageId(), role, content };
+    const v = versions && version !== undefined && version < versions.length ? { versions, version } : {};
+    return [{ ...out, ...v, ...(notice ? { notice } : {}) }];
   }),
 );
 
@@ -85,6 +113,7 @@ export const draftSchema = z.object({
     .transform((n) => Math.floor(n))
     .catch(DEFAULT_DRAFT.topLogprobs),
   rawBody: z.string().optional().catch(undefined),
+  fieldText: z.record(z.string(), z.string()).catch({}),
 });
 
 /** Accepts a partial draft from storage or a share link, keeping only well-formed fields. */

@@ -39,7 +39,10 @@ export interface RunState {
   endedAt?: number;
   finishReason?: string;
   usage?: Usage;
+  /** The error in words (see api/describe-error.ts). */
   error?: string;
+  /** The request field the error concerns, when the server named one (shown on that field). */
+  errorField?: string;
 }
 
 export const MAX_KEPT_RUNS = 24;

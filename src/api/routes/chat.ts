@@ -23,6 +23,7 @@ export const chatRoute: BrowserRoute = {
       body.logprobs = true;
       body.top_logprobs = Math.min(MAX_TOP_LOGPROBS, spec.topLogprobs);
     }
+    if (spec.continueFinal) body.continue_final_message = true;
     body.stream = spec.stream;
     return body;
   },

@@ -16,7 +16,8 @@ export function CompareView({ a, b }: { a?: HistorySummary; b?: HistorySummary }
               {new Date(r.createdAt).toLocaleTimeString()} · {r.finishReason ?? r.status}
               {r.stats.charsPerSecond ? ` · ${r.stats.charsPerSecond.toFixed(0)} chars/s` : ''}
             </p>
-            <pre className="code" style={{ whiteSpace: 'pre-wrap' }}>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard */}
+            <pre className="code" style={{ whiteSpace: 'pre-wrap' }} tabIndex={0}>
               {r.output}
             </pre>
           </div>

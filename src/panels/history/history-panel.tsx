@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId } from 'react';
+import { type ChangeEvent, useId, useRef } from 'react';
 import { CopyButton } from '../../components/ui/copy-button.tsx';
 import { shareFragment } from '../../store/share-link.ts';
 import { useStore } from '../../store/store.ts';
@@ -7,6 +7,7 @@ import { CompareView } from './compare-view.tsx';
 /** Finished runs: restore into the editor, compare two, export/import; and a share link for the current form. */
 export function HistoryPanel() {
   const id = useId();
+  const file = useRef<HTMLInputElement>(null);
   const history = useStore((s) => s.history);
   const notice = useStore((s) => s.historyNotice);
   const compare = useStore((s) => s.compare);
@@ -56,15 +57,18 @@ export function HistoryPanel() {
         <button type="button" onClick={() => void exportFile()} disabled={!history.length}>
           Export
         </button>
-        <label className="inline" style={{ fontWeight: 'normal' }}>
-          <span>Import</span>
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => void onImport(e)}
-            style={{ width: 150 }}
-          />
-        </label>
+        {/* a button that opens the file chooser: the browser's own file field is cut off in a narrow panel */}
+        <button type="button" onClick={() => file.current?.click()}>
+          Import
+        </button>
+        <input
+          ref={file}
+          type="file"
+          hidden
+          aria-label="Import history file"
+          accept="application/json,.json"
+          onChange={(e) => void onImport(e)}
+        />
         <button type="button" onClick={() => void clear()} disabled={!history.length}>
           Clear
         </button>

@@ -11,7 +11,7 @@ const SAMPLES = [
 export function LocalModelCard({ description }: { description?: string }) {
   const patchDraft = useStore((s) => s.patchDraft);
   return (
-    <div className="message" style={{ marginTop: 8 }}>
+    <div className="about">
       <strong>About this model</strong>
       <p className="hint">{description}</p>
       <p className="hint">

@@ -96,7 +96,9 @@ export function SnippetsPanel({ next }: { next: NextRequest }) {
         {!req && <p className="error-box">{next.error ?? 'No request yet.'}</p>}
         {shown && (
           <>
-            <pre className="code" data-testid="snippet-code">
+            {/* focusable so keyboard users can scroll a long snippet (axe: scrollable-region-focusable) */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard */}
+            <pre className="code" data-testid="snippet-code" tabIndex={0}>
               {display}
             </pre>
             {shown.unsupported.length > 0 && (

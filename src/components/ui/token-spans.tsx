@@ -1,11 +1,16 @@
 import { memo } from 'react';
-import type { RunToken } from '../../store/runs-slice.ts';
+
+/** A token to show: its text and its position in its run (its identity in lists). */
+export interface ShownToken {
+  readonly n: number;
+  readonly text: string;
+}
 
 /** Tokens per block: a streamed batch re-renders only the last block (and the one with the active token). */
 const BLOCK = 64;
 
 interface BlockProps {
-  tokens: readonly RunToken[];
+  tokens: readonly ShownToken[];
   start: number;
   count: number;
   active?: number;
@@ -37,7 +42,7 @@ const TokenBlock = memo(function TokenBlock({ tokens, start, count, active }: Bl
 }, sameBlock);
 
 /** The output's tokens as spans (text, never HTML), rendered in memoised blocks so streaming stays cheap. */
-export function TokenSpans({ tokens, active }: { tokens: readonly RunToken[]; active?: number }) {
+export function TokenSpans({ tokens, active }: { tokens: readonly ShownToken[]; active?: number }) {
   const blocks = [];
   for (let b = 0; b < tokens.length; b += BLOCK) {
     blocks.push(

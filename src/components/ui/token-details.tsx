@@ -1,4 +1,9 @@
-import type { TokenInfo } from '../../api/run-client.ts';
+/** A token with its logprob and top alternatives (the model's own distribution). */
+export interface TokenInfo {
+  readonly text: string;
+  readonly logprob?: number;
+  readonly top?: readonly { token: string; logprob: number }[];
+}
 
 const show = (t: string) => JSON.stringify(t).slice(1, -1) || '∅';
 const pct = (lp: number) => `${(Math.exp(lp) * 100).toFixed(1)}%`;

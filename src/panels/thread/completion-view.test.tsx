@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useStore } from '../../store/store.ts';
-import { OutputPanel } from './output-panel.tsx';
+import { CompletionView } from './completion-view.tsx';
 
 afterEach(cleanup);
 
@@ -35,9 +35,9 @@ const run = (texts: string[], status: 'running' | 'done' | 'stopped' = 'done') =
     }),
   );
 
-describe('OutputPanel', () => {
+describe('CompletionView', () => {
   it('renders model output as text, never as HTML', () => {
-    render(<OutputPanel onContinue={() => {}} onRegenerate={() => {}} />);
+    render(<CompletionView onContinue={() => {}} onRerun={() => {}} busy={false} />);
     run(['<', 'img src=x onerror="alert(1)"', '>', '<script>x()</script>']);
     const out = screen.getByTestId('output');
     expect(out.querySelector('img')).toBeNull();
@@ -46,7 +46,7 @@ describe('OutputPanel', () => {
   });
 
   it('marks a stopped run and shows a token’s logprob and alternatives from the keyboard', () => {
-    render(<OutputPanel onContinue={() => {}} onRegenerate={() => {}} />);
+    render(<CompletionView onContinue={() => {}} onRerun={() => {}} busy={false} />);
     run(['a', 'b', 'c'], 'stopped');
     const out = screen.getByRole('textbox', { name: 'Output' });
     expect(out.textContent).toContain('[stopped]');

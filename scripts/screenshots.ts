@@ -1,0 +1,87 @@
+// Screenshots of the playground at the three widths users bring (1440, 1024 and 390 px), light and dark, after a
+// short seeded conversation on the local model: `npm run screenshots` (after `npm run build`) writes them to
+// docs/screenshots/. They show the layout, not a benchmark: rerun after a layout change and commit the images.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { modelPath, REPO_ROOT } from '../engine/node/load-model.ts';
+import { startServer } from '../server/start.ts';
+
+const SIZES = [
+  { name: '1440', width: 1440, height: 900 },
+  { name: '1024', width: 1024, height: 768 },
+  { name: '390', width: 390, height: 844 },
+] as const;
+const OUT = join(REPO_ROOT, 'docs', 'screenshots');
+
+/** A draft with a short conversation to run: seeded, so the images change only when the layout does. */
+const draft = {
+  version: 1,
+  draft: {
+    mode: 'chat',
+    model: 'austen-mini',
+    messages: [
+      { id: 'm0', role: 'system', content: 'You are a correspondent of Miss Austen’s.' },
+      { id: 'm1', role: 'user', content: 'What do you think of Mr. Darcy?' },
+    ],
+    composer: '',
+    prompt: '',
+    params: { max_tokens: 160, temperature: 0.7, top_p: 0.95, stop: [], seed: 11 },
+    stream: true,
+    topLogprobs: 5,
+  },
+};
+
+async function main() {
+  const dist = join(REPO_ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the page first: npm run build');
+  mkdirSync(OUT, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'axplay-shots-'));
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    upstream: 'http://127.0.0.1:9',
+    workers: 1,
+    maxQueue: 4,
+    modelPath: modelPath(),
+    staticRoot: dist,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    for (const size of SIZES) {
+      for (const theme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
+        await page.goto(server.url);
+        await page.evaluate(
+          ([d, t]) => {
+            localStorage.clear();
+            localStorage.setItem('axplay.draft', JSON.stringify(d));
+            localStorage.setItem('axplay.prefs', JSON.stringify({ v: 1, theme: t }));
+          },
+          [draft, theme] as const,
+        );
+        await page.goto(server.url);
+        await page.locator('.connection-menu > button').getByText('Connected', { exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Run', exact: true }).click();
+        await page.getByTestId('run-stats').getByText('status done').waitFor({ timeout: 60_000 });
+        await page.getByRole('textbox', { name: 'Message', exact: true }).fill('And of Mr. Wickham?');
+        await page.mouse.move(0, 0);
+        const file = join(OUT, `${size.name}-${theme}.png`);
+        await page.screenshot({ path: file });
+        console.log(file);
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { TokenDetails, type TokenInfo } from '../../components/ui/token-details.tsx';
+import { TokenText } from '../../components/ui/token-text.tsx';
+import { selectActiveRun } from '../../store/runs-slice.ts';
+import { useStore } from '../../store/store.ts';
+
+/** Completion and generate modes: the prompt, then the prompt and its continuation together, the continuation marked. */
+export function CompletionView({ onContinue, onRerun, busy }: { onContinue(): void; onRerun(): void; busy: boolean }) {
+  const id = useId();
+  const prompt = useStore((s) => s.draft.prompt);
+  const patchDraft = useStore((s) => s.patchDraft);
+  const run = useStore(selectActiveRun);
+  const [picked, setPicked] = useState<TokenInfo | undefined>(undefined);
+  const shown = run && run.request.url !== '' ? run : undefined;
+  const sentPrompt = shown ? String((shown.request.body as { prompt?: unknown } | undefined)?.prompt ?? '') : '';
+  return (
+    <section className="panel completion" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="sr-only">
+        Completion
+      </h2>
+      <div className="field">
+        <label htmlFor={`${id}-prompt`}>Prompt</label>
+        <textarea
+          id={`${id}-prompt`}
+          rows={5}
+          value={prompt}
+          onChange={(e) => patchDraft({ prompt: e.target.value })}
+        />
+      </div>
+      <h3 className="subhead">Output</h3>
+      {shown ? (
+        <TokenText
+          tokens={shown.tokens}
+          prefix={sentPrompt}
+          prefixClass="prompt-echo"
+          label="Output"
+          testId="output"
+          className="output"
+          onPick={setPicked}
+        >
+          {shown.status === 'running' && <span className="caret" aria-hidden="true" />}
+          {shown.status === 'stopped' && <span className="stopped-mark"> [stopped]</span>}
+        </TokenText>
+      ) : (
+        <div className="output empty-output">
+          <span className="hint">Run the prompt: the model’s continuation appears here after it, marked.</span>
+        </div>
+      )}
+      <TokenDetails token={picked} />
+      {shown && shown.status !== 'running' && (
+        <div className="row">
+          <button type="button" onClick={onContinue} disabled={busy || !shown.tokens.length}>
+            Continue
+          </button>
+          <button type="button" onClick={onRerun} disabled={busy}>
+            Regenerate
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
