@@ -174,7 +174,7 @@ export async function* generate(
     return record;
   };
 
-  const canStop = () => processors.canStop();
+  const canStop = (outputLength: number) => processors.canStop(outputLength);
 
   try {
     for (;;) {

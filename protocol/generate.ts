@@ -43,23 +43,28 @@ export const nativeErrorFrameSchema = z.object({
   http_status: z.number().optional(),
 });
 
+export const nativeStartedFrameSchema = z.object({
+  status: z.literal('started'),
+  request_id: z.string(),
+  model: z.string(),
+  max_tokens: z.number(),
+});
+
+/** One generated character of a native stream. */
+export const nativeTokenFrameSchema = z.object({
+  status: z.literal('token'),
+  index: z.number(),
+  token: z.string(),
+  text: z.string(),
+  token_id: z.number().optional(),
+  logprob: z.number().optional(),
+});
+
 /** Frames a native SSE route may send; mechanex treats any status it does not know as progress. */
 export const generateFrameSchema = z.discriminatedUnion('status', [
-  z.object({
-    status: z.literal('started'),
-    request_id: z.string(),
-    model: z.string(),
-    max_tokens: z.number(),
-  }),
+  nativeStartedFrameSchema,
   z.object({ status: z.literal('processing'), message: z.string().optional(), progress: z.number().optional() }),
-  z.object({
-    status: z.literal('token'),
-    index: z.number(),
-    token: z.string(),
-    text: z.string(),
-    token_id: z.number().optional(),
-    logprob: z.number().optional(),
-  }),
+  nativeTokenFrameSchema,
   z.object({ status: z.literal('complete'), result: generateResultSchema }),
   nativeErrorFrameSchema,
 ]);

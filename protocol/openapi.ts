@@ -46,6 +46,13 @@ function successResponse(r: RouteSpec): Json {
       content: { 'text/event-stream': sse, 'application/json': json },
     };
   }
+  if (r.stream === 'native-on-request') {
+    return {
+      description:
+        'The JSON answer, or with `stream: true` status frames over SSE (`x-sse-frame`): started, token…, then exactly one complete (whose result is the JSON answer) or error',
+      content: { 'application/json': json, 'text/event-stream': sse },
+    };
+  }
   return { description: 'OK', content: { 'application/json': json } };
 }
 

@@ -17,6 +17,7 @@ import {
   setModelResponseSchema,
   verifyKeyResponseSchema,
 } from './models.ts';
+import { samplingFrameSchema, samplingRequestSchema, samplingResponseSchema } from './sampling-generate.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -24,8 +25,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
  * How a route answers. `none`: one JSON body. `openai`: one JSON body, or OpenAI chunks over SSE ending with
  * `data: [DONE]` when the body says `stream: true`. `native`: status frames over SSE (started → … → one
  * `complete` or `error`), or the `complete` frame's result as JSON with `Accept: application/json`.
+ * `native-on-request`: the result as JSON, or the native status frames when the body says `stream: true`.
  */
-export type StreamKind = 'none' | 'openai' | 'native';
+export type StreamKind = 'none' | 'openai' | 'native' | 'native-on-request';
 
 export interface RouteSpec {
   readonly id: string;
@@ -185,13 +187,20 @@ export const ROUTES = [
     frame: generateFrameSchema,
     relay: true,
   },
-  planned(
-    'sampling.generate',
-    'POST',
-    '/sampling/generate',
-    'Direct decoding strategies and guided generation',
-    'guided generation (JSON Schema, regex, grammar)',
-  ),
+  {
+    id: 'sampling.generate',
+    method: 'POST',
+    path: '/sampling/generate',
+    summary:
+      'Direct decoding strategies and guided generation (regex, GBNF grammar); JSON, or status frames with stream: true',
+    auth: 'key',
+    local: 'live',
+    stream: 'native-on-request',
+    request: samplingRequestSchema,
+    response: samplingResponseSchema,
+    frame: samplingFrameSchema,
+    relay: true,
+  },
   planned('sae.generate', 'POST', '/sae/generate', 'SAE-monitored generation', 'SAE-monitored generation', 'native'),
   planned('policies.list', 'GET', '/policies', 'List policies', 'inference policies'),
   planned('policies.presets', 'GET', '/policies/presets', 'List presets', 'inference policies'),

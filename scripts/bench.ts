@@ -2,6 +2,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { bundleBench } from './bench/bundle-bench.ts';
+import { constraintsBench } from './bench/constraints-bench.ts';
 import { engineBench } from './bench/engine-bench.ts';
 import { ratiosBench } from './bench/ratios-bench.ts';
 import { serverBench } from './bench/server-bench.ts';
@@ -12,5 +13,6 @@ if (!values.only || values.only === 'engine') out.engine = await engineBench(val
 if (!values.only || values.only === 'server') out.server = await serverBench(values.model);
 if (!values.only || values.only === 'bundle') out.bundle = bundleBench();
 if (!values.only || values.only === 'ratios') out.ratios = await ratiosBench(values.model);
+if (!values.only || values.only === 'constraints') out.constraints = await constraintsBench(values.model);
 out.load_avg_after = Number((loadavg()[0] ?? 0).toFixed(2));
 console.log(JSON.stringify(out, null, 2));

@@ -17,6 +17,7 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'v1.chat.completions': { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 4, seed: 1 },
   'v1.completions': { prompt: 'It is', max_tokens: 4, seed: 1, logprobs: 2 },
   generate: { prompt: 'It is', max_tokens: 4, seed: 1 },
+  'sampling.generate': { prompt: 'It is', max_new_tokens: 8, regex_pattern: '[a-z]+', params: { seed: 1 } },
 };
 
 const concrete = (r: RouteSpec) => r.path.replace(/\{[^}]+\}/g, 'austen-mini');
@@ -58,6 +59,15 @@ describe('every live route answers with the shapes the route table declares', ()
       expect(chunks.length).toBeGreaterThan(2);
       for (const f of chunks) expect(r.frame.safeParse(JSON.parse(f.data)).error, f.data).toBeUndefined();
     }
+  });
+
+  it('/sampling/generate with stream: true sends frames of the declared schema, ending with one complete', async () => {
+    const r = route('sampling.generate');
+    const frames = await readSse(await call(r, { ...BODIES['sampling.generate'], stream: true }));
+    const parsed = frames.map((f) => r.frame.parse(JSON.parse(f.data)));
+    expect(parsed[0]?.status).toBe('started');
+    expect(parsed.at(-1)).toMatchObject({ status: 'complete', result: { valid: true } });
+    expect(parsed.filter((f) => f.status === 'complete' || f.status === 'error')).toHaveLength(1);
   });
 
   it('/generate streams frames of the declared status-frame schema, ending with one complete', async () => {

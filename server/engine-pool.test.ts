@@ -62,9 +62,34 @@ describe('engine pool and the worker event union', () => {
       job(50, { steering: [{ hook: 'blocks.1.hook_resid_pre', vector: [0, 0, 0, 0], strength: 1 }] }),
     );
     await expect(short).rejects.toMatchObject({ param: 'hooks.steering[0].vector' });
-    await expect(pool.run(job(5, { constraint: { kind: 'telepathy' } }))).rejects.toMatchObject({
+    const spec = { source: 'x', field: 'regex_pattern', budgetField: 'max_new_tokens' };
+    await expect(pool.run(job(5, { constraint: { kind: 'telepathy', ...spec } }))).rejects.toMatchObject({
       param: 'constraint.kind',
     });
+    // a constraint is compiled in the worker: its errors and a budget below its minimum are refusals too
+    await expect(pool.run(job(5, { constraint: { kind: 'regex', ...spec, source: 'a(?=b)' } }))).rejects.toMatchObject({
+      param: 'regex_pattern',
+      message: expect.stringMatching(/lookarounds/),
+    });
+    await expect(
+      pool.run(job(5, { constraint: { kind: 'regex', ...spec, source: '[0-9]{8}' } })),
+    ).rejects.toMatchObject({
+      param: 'max_new_tokens',
+      message: expect.stringMatching(/needs at least 8 characters, but max_new_tokens is 5/),
+    });
+  });
+
+  it('a constrained job reports the independent check of each output', async () => {
+    const spec = {
+      kind: 'regex',
+      source: '[A-Z][a-z]+ [0-9]{4}',
+      field: 'regex_pattern',
+      budgetField: 'max_new_tokens',
+    };
+    const r = await pool.run(job(20, { constraint: spec, seed: 3 }));
+    const ch = r.choices[0];
+    expect(ch?.text).toMatch(/^[A-Z][a-z]+ [0-9]{4}$/);
+    expect(ch?.constraint).toEqual({ kind: 'regex', minChars: 7, valid: true });
   });
 
   it('queues up to maxQueue, then refuses at once', async () => {

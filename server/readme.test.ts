@@ -38,4 +38,20 @@ describe('README', () => {
       .join('');
     expect(text.length).toBeGreaterThan(0);
   });
+
+  it('its guided-generation curl call prints the output the README shows', async () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((b) => b.includes('/sampling/generate'));
+    expect(block).toBeDefined();
+    const shown = /"output":"([^"]*)"/.exec(block ?? '')?.[1];
+    const script = (block ?? '').replaceAll('http://127.0.0.1:8420', s.url);
+    const { stdout } = await promisify(execFile)('bash', ['-c', script], {
+      env: { ...process.env, AXIONIC_API_KEY: s.key },
+    });
+    const answer = JSON.parse(stdout) as { output: string; valid: boolean };
+    expect(answer.output).toBe(shown);
+    expect(answer.valid).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@
 import type { StreamKind } from '../protocol/routes.ts';
 
 export function stallFrame(kind: StreamKind, message: string): string {
-  if (kind === 'native')
+  if (kind === 'native' || kind === 'native-on-request')
     return `data: ${JSON.stringify({ status: 'error', message, code: 'upstream_timeout', http_status: 504 })}\n\n`;
   const chunk = { error: { message, type: 'server_error', code: 'upstream_timeout', param: null } };
   return `data: ${JSON.stringify(chunk)}\n\ndata: [DONE]\n\n`;

@@ -81,10 +81,16 @@ export class JobRun implements AsyncIterable<JobEvent> {
 export function toApiError(e: unknown): Error {
   if (e instanceof ApiError || e instanceof AbortedError) return e;
   if (e instanceof JobRefusedError)
-    return new ApiError(400, 'invalid_request_error', `${e.param}: ${e.message}`, {
-      code: 'invalid_value',
-      param: e.param,
-    });
+    // the message names the field once (an engine message may already start with it)
+    return new ApiError(
+      400,
+      'invalid_request_error',
+      e.message.startsWith(`${e.param}:`) ? e.message : `${e.param}: ${e.message}`,
+      {
+        code: 'invalid_value',
+        param: e.param,
+      },
+    );
   return new ApiError(500, 'server_error', (e as Error).message);
 }
 

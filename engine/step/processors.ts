@@ -21,8 +21,11 @@ export interface StatefulLogitProcessor {
   accept?(token: number): void;
   /** The generation went back: forget every token from index `toIndex` on (toIndex tokens are kept). */
   rewind?(toIndex: number): void;
-  /** False while a stop sequence must not end generation (its characters are then ordinary text). */
-  canStop?(): boolean;
+  /**
+   * Whether the output may end after its first `outputLength` tokens, where a stop sequence that just completed
+   * starts; false makes the stop sequence's characters ordinary text (a constraint not yet complete there).
+   */
+  canStop?(outputLength: number): boolean;
 }
 
 export type LogitProcessor = LogitProcessorFn | StatefulLogitProcessor;
@@ -55,8 +58,8 @@ export class ProcessorChain {
     for (const p of this.stateful) p.rewind?.(toIndex);
   }
 
-  canStop(): boolean {
-    for (const p of this.stateful) if (p.canStop && !p.canStop()) return false;
+  canStop(outputLength: number): boolean {
+    for (const p of this.stateful) if (p.canStop && !p.canStop(outputLength)) return false;
     return true;
   }
 }

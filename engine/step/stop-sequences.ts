@@ -6,6 +6,8 @@ export interface TextRecord {
   readonly text: string;
 }
 
+const record0 = (rs: readonly TextRecord[]) => rs[0]?.index ?? 0;
+
 export class StopHoldBack<R extends TextRecord> {
   private readonly stops: readonly string[];
   private readonly maxStop: number;
@@ -20,16 +22,17 @@ export class StopHoldBack<R extends TextRecord> {
   }
 
   /**
-   * Takes the next record. When a stop sequence completes with it and `canStop()` agrees, the records before the
+   * Takes the next record. When a stop sequence completes with it and `canStop(outputLength)` agrees — the output
+   * would end after `outputLength` tokens, the index of the first record the stop drops — the records before the
    * stop are released and the rest dropped (`stopped`); otherwise the records that can no longer start a stop are
    * released (a refused stop is ordinary text). Without stop sequences a record is released at once.
    */
-  offer(record: R, canStop: () => boolean): { readonly released: R[]; readonly stopped: boolean } {
+  offer(record: R, canStop: (outputLength: number) => boolean): { readonly released: R[]; readonly stopped: boolean } {
     if (!this.active) return { released: [record], stopped: false };
     this.pending.push(record);
     this.tail += record.text;
     const at = this.completedStop();
-    if (at >= 0 && canStop()) return { released: this.cut(at), stopped: true };
+    if (at >= 0 && canStop(this.firstDropped(at))) return { released: this.cut(at), stopped: true };
     return { released: this.release(this.releasable()), stopped: false };
   }
 
@@ -50,6 +53,16 @@ export class StopHoldBack<R extends TextRecord> {
       if (at < 0 || start < at) at = start;
     }
     return at;
+  }
+
+  /** The index of the first record a stop at held-text offset `at` drops (the records wholly before it stay). */
+  private firstDropped(at: number): number {
+    let end = 0;
+    for (const r of this.pending) {
+      end += r.text.length;
+      if (end > at) return r.index;
+    }
+    return record0(this.pending) + this.pending.length;
   }
 
   /** The records whose text lies wholly before held-text offset `at`; the rest are dropped. */

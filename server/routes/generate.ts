@@ -5,12 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_GENERATE_METHOD, DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { GenerateFrame } from '../../protocol/generate.ts';
 import type { ServerDeps } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { buildJob, finishOf, usageOf } from '../job-builder.ts';
+import { nativeStream } from '../native-stream.ts';
 import { generationRouteError } from '../openai-stream.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
-import { sseResponse } from '../sse.ts';
 import type { JobResult } from '../worker/job.ts';
 import { resolveModel } from './models.ts';
 
@@ -52,36 +51,11 @@ export function generateHandlers(deps: ServerDeps): Pick<Handlers, 'generate'> {
           return c.json(complete(await run.result).result);
         }
 
-        return sseResponse(
-          async (s) => {
-            const send = (f: GenerateFrame) => s.send(f, f.status);
-            send({ status: 'started', request_id: `req_${randomUUID()}`, model, max_tokens: job.maxTokens });
-            try {
-              for await (const e of run) {
-                if (e.type !== 'tokens') continue;
-                s.sendMany(
-                  e.tokens.map((t) => ({
-                    event: 'token',
-                    data: {
-                      status: 'token',
-                      index: t.index,
-                      token: t.text,
-                      text: t.text,
-                      token_id: t.token,
-                      logprob: t.logprob,
-                    } satisfies GenerateFrame,
-                  })),
-                );
-              }
-              const r = await run.result;
-              if (!r.aborted) send(complete(r));
-            } catch (e) {
-              if (s.signal.aborted) return;
-              const err = e instanceof ApiError ? e : new ApiError(500, 'server_error', (e as Error).message);
-              send({ status: 'error', message: err.message, code: err.code, http_status: err.status });
-            }
-          },
-          { requestSignal: signal },
+        return nativeStream(
+          c,
+          run,
+          { request_id: `req_${randomUUID()}`, model, max_tokens: job.maxTokens },
+          (r) => complete(r).result,
         );
       } catch (e) {
         return generationRouteError(c, e);

@@ -6,6 +6,7 @@ import { completionHandlers } from './completions.ts';
 import { generateHandlers } from './generate.ts';
 import { modelHandlers } from './models.ts';
 import { openApiHandlers } from './openapi.ts';
+import { samplingHandlers } from './sampling.ts';
 
 export function createHandlers(deps: ServerDeps): Handlers {
   return {
@@ -14,5 +15,6 @@ export function createHandlers(deps: ServerDeps): Handlers {
     ...chatHandlers(deps),
     ...completionHandlers(deps),
     ...generateHandlers(deps),
+    ...samplingHandlers(deps),
   };
 }

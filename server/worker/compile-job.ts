@@ -1,15 +1,17 @@
 // Turns a job's plain-data specs into what the engine takes: sampling parameters (with a Map), steering hooks
 // (Float32Array vectors), and — through registries that later features fill — constraint processors and monitor
 // observers. A spec the engine cannot honour throws EngineInputError naming its field (answered 400).
+import type { CompiledConstraint } from '../../engine/constraints/compiled.ts';
+import { ConstraintProcessor } from '../../engine/constraints/matcher.ts';
 import { EngineInputError, type LogitProcessor, type StepObserver } from '../../engine/generate.ts';
 import type { GPT, Hooks } from '../../engine/model.ts';
 import type { SamplingParams } from '../../engine/sampler.ts';
 import type { ConstraintSpec, GenerationJob, MonitorSpec, SamplingSpec } from './job.ts';
 
-export type ConstraintCompiler = (spec: ConstraintSpec, model: GPT) => LogitProcessor;
+export type ConstraintCompiler = (spec: ConstraintSpec) => CompiledConstraint;
 export type MonitorCompiler = (spec: MonitorSpec, model: GPT) => StepObserver;
 
-/** Constraint kinds by name (regex, grammar, JSON Schema arrive with guided generation). */
+/** Constraint kinds by name (filled by ./constraints.ts: regex and grammar; JSON Schema later). */
 export const CONSTRAINT_COMPILERS = new Map<string, ConstraintCompiler>();
 /** Monitor kinds by name (behaviors arrive with the SAE). */
 export const MONITOR_COMPILERS = new Map<string, MonitorCompiler>();
@@ -39,16 +41,25 @@ export function steeringHooks(job: GenerationJob): Hooks {
 export interface CompiledJob {
   readonly sampling: SamplingParams;
   readonly hooks: Hooks;
+  /** The compiled constraint (once per job), for the check of each output. */
+  readonly constraint?: CompiledConstraint;
   /** Fresh processors and observers for each choice (they hold per-generation state). */
   processors(): LogitProcessor[];
   observers(): StepObserver[];
 }
 
 export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
-  const constraint = job.constraint;
-  const compileConstraint = constraint ? CONSTRAINT_COMPILERS.get(constraint.kind) : undefined;
-  if (constraint && !compileConstraint)
-    throw new EngineInputError('constraint.kind', `unknown constraint kind "${constraint.kind}"`);
+  const spec = job.constraint;
+  const compileConstraint = spec ? CONSTRAINT_COMPILERS.get(spec.kind) : undefined;
+  if (spec && !compileConstraint)
+    throw new EngineInputError('constraint.kind', `unknown constraint kind "${spec.kind}"`);
+  const constraint = spec && compileConstraint ? compileConstraint(spec) : undefined;
+  if (spec && constraint && constraint.minChars > job.maxTokens) {
+    throw new EngineInputError(
+      spec.budgetField,
+      `${spec.budgetField}: the ${spec.field} needs at least ${constraint.minChars} characters, but ${spec.budgetField} is ${job.maxTokens}`,
+    );
+  }
   const monitors = (job.monitors ?? []).map((m, i) => {
     const c = MONITOR_COMPILERS.get(m.kind);
     if (!c) throw new EngineInputError(`monitors[${i}].kind`, `unknown monitor kind "${m.kind}"`);
@@ -57,7 +68,8 @@ export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
   return {
     sampling: samplingParams(job.sampling),
     hooks: steeringHooks(job),
-    processors: () => (constraint && compileConstraint ? [compileConstraint(constraint, model)] : []),
+    constraint,
+    processors: () => (constraint ? [new ConstraintProcessor(constraint.newMatcher())] : []),
     observers: () => monitors.map((m) => m()),
   };
 }

@@ -6,9 +6,18 @@ import { loadModel } from '../../engine/node/load-model.ts';
 import { logSoftmax } from '../../engine/sampler.ts';
 import { encode, tokenText } from '../../engine/tokenizer.ts';
 import { type CompiledJob, compileJob } from './compile-job.ts';
-import type { ChoiceResult, GenerationJob, PromptTokenLogprob, WorkerCommand, WorkerEvent } from './job.ts';
+import { registerConstraints } from './constraints.ts';
+import type {
+  ChoiceResult,
+  ConstraintOutcome,
+  GenerationJob,
+  PromptTokenLogprob,
+  WorkerCommand,
+  WorkerEvent,
+} from './job.ts';
 import { TokenBatcher } from './token-batcher.ts';
 
+registerConstraints();
 const { modelPath } = workerData as { modelPath: string };
 const model = loadModel(modelPath);
 const session = model.newSession();
@@ -53,6 +62,14 @@ function options(job: GenerationJob, c: CompiledJob, prompt: string, i: number, 
   };
 }
 
+/** The independent check of a constrained output (a matcher bug shows as valid: false, never as a silent lie). */
+function outcome(c: CompiledJob, text: string): ConstraintOutcome | undefined {
+  const k = c.constraint;
+  if (!k) return undefined;
+  const r = k.check(text);
+  return { kind: k.kind, minChars: k.minChars, valid: r.valid, ...(r.error ? { error: r.error } : {}) };
+}
+
 async function run(id: number, job: GenerationJob): Promise<void> {
   const ac = new AbortController();
   controllers.set(id, ac);
@@ -90,6 +107,7 @@ async function run(id: number, job: GenerationJob): Promise<void> {
           completionTokens: r.value.completionTokens,
           attempts: r.value.attempts,
           ...(promptLogprobs ? { promptLogprobs } : {}),
+          ...(compiled.constraint ? { constraint: outcome(compiled, r.value.text) } : {}),
         };
         choices.push(result);
         if (r.value.finishReason === 'abort') {

@@ -26,10 +26,16 @@ export interface SteeringSpec {
   readonly tokens?: { readonly from?: number; readonly to?: number };
 }
 
-/** A constraint the worker compiles into a logit processor, by kind (a registry; none are built yet). */
+/**
+ * A constraint the worker compiles (a registry by kind: regex, grammar; JSON Schema later) into a matcher per
+ * choice. `field` names the request field it came from and `budgetField` the request's max-tokens field, for
+ * refusals (a constraint that does not compile, or needs more characters than the budget).
+ */
 export interface ConstraintSpec {
   readonly kind: string;
-  readonly [field: string]: unknown;
+  readonly source: unknown;
+  readonly field: string;
+  readonly budgetField: string;
 }
 
 /** A per-token monitor the worker compiles into an observer, by kind (a registry; none are built yet). */
@@ -84,6 +90,15 @@ export interface ChoiceResult {
   readonly completionTokens: number;
   readonly attempts: number;
   readonly promptLogprobs?: readonly PromptTokenLogprob[];
+  /** Under a constraint: the independent check of the output, and the fewest characters the constraint needs. */
+  readonly constraint?: ConstraintOutcome;
+}
+
+export interface ConstraintOutcome {
+  readonly kind: string;
+  readonly minChars: number;
+  readonly valid: boolean;
+  readonly error?: string;
 }
 
 export interface JobResult {

@@ -8,13 +8,14 @@ export const KEY_ENV = 'AXIONIC_API_KEY';
 export const KEY_PLACEHOLDER = 'ax_your_key_here';
 export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
 
-export type Route = 'chat' | 'completions' | 'generate' | 'other';
+export type Route = 'chat' | 'completions' | 'generate' | 'sampling' | 'other';
 
 /** The route table's ids of the routes snippet targets know how to call. */
 const KNOWN: Readonly<Record<string, Route>> = {
   'v1.chat.completions': 'chat',
   'v1.completions': 'completions',
   generate: 'generate',
+  'sampling.generate': 'sampling',
 };
 
 export function routeOf(req: RequestObject): Route {
@@ -90,5 +91,6 @@ export function splitOpenAi(
 
 /** The note an OpenAI-client target gives for a route it has no call for. */
 export function noOpenAiCall(req: RequestObject): string {
-  return `The OpenAI client has no call for ${req.method} ${req.meta.path}; use curl, fetch or mechanex for it.`;
+  const others = routeOf(req) === 'sampling' ? 'curl or fetch' : 'curl, fetch or mechanex';
+  return `The OpenAI client has no call for ${req.method} ${req.meta.path}; use ${others} for it.`;
 }

@@ -27,6 +27,10 @@ afterAll(async () => {
 });
 
 const openAiOnly = (t: SnippetTarget) => t.id.endsWith('-openai');
+/** Targets whose client has no call for the request's route (they say so instead of sending anything). */
+const cannotCall = (t: SnippetTarget, req: RequestObject) =>
+  (openAiOnly(t) && routeOf(req) === 'generate') ||
+  (routeOf(req) === 'sampling' && t.id !== 'curl' && t.id !== 'javascript-fetch');
 const cases = (filter: (req: RequestObject) => boolean) =>
   FIXTURES.filter((f) => filter(f.req)).flatMap((f) =>
     SNIPPET_TARGETS.map((t) => ({ name: `${f.name} × ${t.id}`, fixture: f, target: t })),
@@ -45,17 +49,21 @@ function expectCompletion(target: SnippetTarget, req: RequestObject, r: RunResul
   expect(r.stdout.length).toBeGreaterThan(0);
   const route = routeOf(req);
   const stream = req.body?.stream === true || route === 'generate';
-  if (target.id === 'curl' && !stream) {
+  const native = route === 'generate' || route === 'sampling';
+  if (route === 'sampling' && !stream) {
+    // guided generation answers one JSON object with the output, checked after generation
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true });
+  } else if (target.id === 'curl' && !stream) {
     expect((JSON.parse(r.stdout) as { choices: unknown[] }).choices[0]).toBeDefined();
   } else if (target.id === 'curl' && stream) {
     const last = dataLines(r.stdout).at(-1) ?? '';
-    if (route === 'generate') expect(JSON.parse(last)).toMatchObject({ status: 'complete' });
+    if (native) expect(JSON.parse(last)).toMatchObject({ status: 'complete' });
     else expect(last).toBe('[DONE]');
   } else if (target.id === 'javascript-fetch' && !stream) {
     expect((JSON.parse(r.stdout) as { choices: unknown[] }).choices[0]).toBeDefined();
   } else if (target.id === 'javascript-fetch') {
     const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
-    if (route === 'generate') expect(JSON.parse(last)).toMatchObject({ status: 'complete' });
+    if (native) expect(JSON.parse(last)).toMatchObject({ status: 'complete' });
     else expect(last).toBe('[DONE]');
   }
 }
@@ -67,7 +75,7 @@ describe.concurrent('each snippet runs against the local server', () => {
     const swap = typeof model === 'string' && model !== 'default' && model !== modelName ? modelName : undefined;
     const req = retarget(fixture.req, server.url, server.key, swap);
     const snippet = target.render(req, { keyMode: 'env' });
-    if (openAiOnly(target) && routeOf(req) === 'generate') {
+    if (cannotCall(target, req)) {
       expect(snippet.unsupported).toContain('prompt');
       return;
     }
@@ -101,7 +109,7 @@ describe('the same request gives the same seeded completion', () => {
 /** The bodies a target must send for a request, in order (mechanex: set-model, then one /generate per prompt). */
 function expectedBodies(target: SnippetTarget, req: RequestObject, opts: SnippetOptions): unknown[] {
   const body = { ...req.body, ...(opts.customModel === undefined ? {} : { model: opts.customModel }) };
-  if (openAiOnly(target) && routeOf(req) === 'generate') return [];
+  if (cannotCall(target, req)) return [];
   if (target.id === 'python-openai' && !('model' in body)) return [{ model: 'default', ...body }];
   if (target.id !== 'python-mechanex') return [body];
   const call = mechanexCall(req, opts);

@@ -8,8 +8,11 @@ import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
 
 function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const route = routeOf(req);
-  if (route === 'other') {
-    const note = `mechanex has no generate call for ${req.method} ${req.meta.path}; use curl or fetch for it.`;
+  if (route === 'other' || route === 'sampling') {
+    const note =
+      route === 'sampling'
+        ? 'mechanex sends constraints only to /policies/run (not to /sampling/generate); use curl or fetch for this request.'
+        : `mechanex has no generate call for ${req.method} ${req.meta.path}; use curl or fetch for it.`;
     return { code: `# ${note}\n`, unsupported: Object.keys(snippetBody(req, opts) ?? {}), notes: [note] };
   }
   const call = mechanexCall(req, opts);

@@ -144,6 +144,29 @@ export const FIXTURES: readonly Fixture[] = [
       seed: 5,
     }),
   },
+  {
+    // guided generation: only curl and fetch can call it
+    name: 'sampling-regex-local',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/sampling/generate', {
+      prompt: `Name and year, ${HOSTILE}: `,
+      method: 'guided-generation',
+      max_new_tokens: 24,
+      params: { temperature: 0.8, seed: 3 },
+      regex_pattern: '^[A-Z][a-z]+ [0-9]{4}$|\'"\\$',
+    }),
+  },
+  {
+    name: 'sampling-grammar-stream',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/sampling/generate', {
+      prompt: 'Sum: ',
+      max_new_tokens: 30,
+      params: { seed: 2 },
+      grammar: 'root ::= num (" + " num)*\nnum ::= [1-9] [0-9]{0,2}  # "quoted" $HOME',
+      stream: true,
+    }),
+  },
 ];
 
 /** The same request aimed at another server: base URL, key and (when set) model replaced. */

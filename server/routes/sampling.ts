@@ -1,0 +1,150 @@
+// POST /sampling/generate: a prompt decoded with a named method, optionally under one constraint (regex_pattern or
+// grammar; json_schema in its own issue). Methods only the hosted runtime has fall back to top-p and say so. The
+// answer is JSON; with `stream: true` (an extension) the same run streams as /generate's status frames, the last
+// (`complete`) carrying the JSON answer. Constraints compile in the worker: a pattern or grammar that does not
+// compile, or needs more characters than max_new_tokens, is a 400 naming the field before any byte is sent.
+import { randomUUID } from 'node:crypto';
+import {
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_SAMPLING_METHOD,
+  FALLBACK_METHOD,
+  GUIDED_METHOD,
+  HOSTED_ONLY_METHODS,
+} from '../../protocol/defaults.ts';
+import { type SamplingMethodName, samplingMethods } from '../../protocol/sampling.ts';
+import type { SamplingRequest, SamplingResponse } from '../../protocol/sampling-generate.ts';
+import type { ServerDeps } from '../context.ts';
+import { ApiError, unsupported } from '../errors.ts';
+import { buildJob, finishOf, usageOf } from '../job-builder.ts';
+import { nativeStream } from '../native-stream.ts';
+import { generationRouteError } from '../openai-stream.ts';
+import type { Handlers } from '../register-routes.ts';
+import { startJob } from '../run-job.ts';
+import type { ConstraintSpec, JobResult } from '../worker/job.ts';
+import { resolveModel } from './models.ts';
+
+const set = (v: unknown) =>
+  v !== undefined &&
+  v !== null &&
+  v !== '' &&
+  !(Array.isArray(v) && v.length === 0) &&
+  !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+
+const badRequest = (param: string, message: string) =>
+  new ApiError(400, 'invalid_request_error', message, { code: 'invalid_value', param });
+
+/** The one constraint of a request (two are refused, naming the second). */
+function constraintOf(body: SamplingRequest): ConstraintSpec | undefined {
+  const given = (['json_schema', 'regex_pattern', 'grammar'] as const).filter((f) => set(body[f]));
+  if (given.length > 1) {
+    throw badRequest(
+      given[1] ?? 'grammar',
+      `Give at most one constraint: json_schema, regex_pattern or grammar (this request has ${given.join(' and ')})`,
+    );
+  }
+  const field = given[0];
+  if (!field) return undefined;
+  if (field === 'json_schema')
+    throw unsupported(
+      'json_schema',
+      'json_schema is not supported by the local runtime yet: use regex_pattern or grammar',
+    );
+  const kind = field === 'regex_pattern' ? 'regex' : 'grammar';
+  return { kind, source: body[field], field, budgetField: 'max_new_tokens' };
+}
+
+interface Method {
+  readonly used: string;
+  /** The sampling_method the engine runs (undefined: the explicit params only). */
+  readonly sampling?: SamplingMethodName;
+  readonly fellBack: boolean;
+  readonly reason: string | null;
+}
+
+/** What `method` asks for, what runs locally, and whether that is a fallback. */
+function methodOf(name: string | null | undefined, constrained: boolean): Method {
+  if (name == null || name === '')
+    return constrained
+      ? { used: GUIDED_METHOD, fellBack: false, reason: null }
+      : { used: DEFAULT_SAMPLING_METHOD, sampling: DEFAULT_SAMPLING_METHOD, fellBack: false, reason: null };
+  if (name === GUIDED_METHOD) {
+    if (!constrained)
+      throw badRequest('method', `method "${GUIDED_METHOD}" needs one of json_schema, regex_pattern or grammar`);
+    return { used: GUIDED_METHOD, fellBack: false, reason: null };
+  }
+  if ((samplingMethods as readonly string[]).includes(name))
+    return { used: name, sampling: name as SamplingMethodName, fellBack: false, reason: null };
+  if ((HOSTED_ONLY_METHODS as readonly string[]).includes(name)) {
+    return {
+      used: FALLBACK_METHOD,
+      sampling: FALLBACK_METHOD,
+      fellBack: true,
+      reason: `"${name}" runs only on the hosted runtime; the local runtime used ${FALLBACK_METHOD}${constrained ? ' under the same constraint' : ''}`,
+    };
+  }
+  throw badRequest(
+    'method',
+    `Unknown method "${name}": use ${[GUIDED_METHOD, ...samplingMethods].join(', ')} (or a hosted-only method: ${HOSTED_ONLY_METHODS.join(', ')}, which falls back to ${FALLBACK_METHOD})`,
+  );
+}
+
+export function samplingHandlers(deps: ServerDeps): Pick<Handlers, 'sampling.generate'> {
+  return {
+    'sampling.generate': async (c, body) => {
+      try {
+        for (const f of ['draft_model', 'ensemble_models', 'best_of_n'] as const)
+          if (set(body[f]))
+            throw unsupported(f, `${f} belongs to methods only the hosted runtime has; the local runtime refuses it`);
+        const model = resolveModel(deps, body.model, c.get('apiKey'));
+        const constraint = constraintOf(body);
+        const method = methodOf(body.method, constraint !== undefined);
+        const p = body.params ?? {};
+        const job = {
+          ...buildJob(
+            { ...p, sampling_method: method.sampling, max_tokens: body.max_new_tokens },
+            { prompts: [body.prompt], defaultMaxTokens: DEFAULT_MAX_TOKENS.sampling, vocabSize: deps.model.vocabSize },
+          ),
+          ...(constraint ? { constraint } : {}),
+        };
+        const t0 = Date.now();
+        const answer = (r: JobResult): SamplingResponse => {
+          const ch = r.choices[0];
+          const k = ch?.constraint;
+          return {
+            output: ch?.text ?? '',
+            method_used: method.used,
+            valid: k ? k.valid : null,
+            validation_error: k?.error ?? null,
+            fell_back: method.fellBack,
+            fallback_reason: method.reason,
+            finish_reason: finishOf(ch ?? { finishReason: 'length' }),
+            usage: usageOf(r.promptTokens, r.completionTokens),
+            constraint: k ? { kind: kindName(k.kind), min_chars: k.minChars } : null,
+            model,
+            latency_ms: Date.now() - t0,
+          };
+        };
+        const signal = c.req.raw.signal;
+        const run = startJob(deps, job, signal);
+        await run.accepted;
+        if (body.stream !== true) {
+          for await (const _ of run) {
+            // the JSON answer needs only the result
+          }
+          return c.json(answer(await run.result));
+        }
+        return nativeStream(
+          c,
+          run,
+          { request_id: `req_${randomUUID()}`, model, max_tokens: job.maxTokens, method: method.used },
+          answer,
+        );
+      } catch (e) {
+        return generationRouteError(c, e);
+      }
+    },
+  };
+}
+
+const kindName = (k: string): 'regex' | 'grammar' | 'json_schema' =>
+  k === 'grammar' ? 'grammar' : k === 'json_schema' ? 'json_schema' : 'regex';
