@@ -192,7 +192,7 @@ export const ROUTES = [
     method: 'POST',
     path: '/sampling/generate',
     summary:
-      'Direct decoding strategies and guided generation (regex, GBNF grammar); JSON, or status frames with stream: true',
+      'Direct decoding strategies and guided generation (JSON Schema, regex, GBNF grammar); JSON, or status frames with stream: true',
     auth: 'key',
     local: 'live',
     stream: 'native-on-request',

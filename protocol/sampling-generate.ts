@@ -24,6 +24,17 @@ export const samplingParamsSchema = z
   })
   .strict();
 
+/** The whitespace policies of JSON Schema outputs (the first is the default: `{"a": 1, "b": [2, 3]}`). */
+export const jsonWhitespacePolicies = ['spaced', 'compact', 'flexible'] as const;
+
+/** Extension: how a `json_schema` is compiled (whitespace policy; `lenient` skips unimplemented keywords). */
+export const jsonSchemaOptionsSchema = z
+  .object({
+    whitespace: z.enum(jsonWhitespacePolicies).optional(),
+    lenient: z.boolean().optional(),
+  })
+  .strict();
+
 export const samplingRequestSchema = z.object({
   prompt: z.string().max(MAX_PROMPT_CHARS),
   model: modelFieldSchema,
@@ -33,6 +44,7 @@ export const samplingRequestSchema = z.object({
   json_schema: z.unknown().optional(),
   regex_pattern: z.string().nullish(),
   grammar: z.string().nullish(),
+  json_schema_options: jsonSchemaOptionsSchema.nullish(),
   /** Extension: stream the run as the native status frames (started, token…, complete). */
   stream: z.boolean().nullish(),
   // fields of methods and features the local runtime does not have: accepted when null or empty
@@ -57,7 +69,15 @@ export const samplingResponseSchema = z.object({
   finish_reason: z.string().optional(),
   usage: usageSchema.optional(),
   constraint: z
-    .object({ kind: z.enum(constraintKinds), min_chars: z.number() })
+    .object({
+      kind: z.enum(constraintKinds),
+      min_chars: z.number(),
+      /** JSON Schema only: the whitespace policy used, keywords ignored (outside the vocabularies, unknown
+       * formats) and keywords skipped under `lenient` (left to the validator), each as a JSON pointer. */
+      whitespace: z.enum(jsonWhitespacePolicies).optional(),
+      ignored_keywords: z.array(z.string()).optional(),
+      skipped_keywords: z.array(z.string()).optional(),
+    })
     .nullable()
     .optional(),
   model: z.string().optional(),

@@ -54,4 +54,21 @@ describe('README', () => {
     expect(answer.output).toBe(shown);
     expect(answer.valid).toBe(true);
   });
+
+  it("its copy of the seed page's JSON Schema request works as pasted: valid JSON of exactly that shape", async () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((b) => b.includes('/sampling/generate') && b.includes('"json_schema"'));
+    expect(block).toBeDefined();
+    const script = (block ?? '').replaceAll('http://127.0.0.1:8420', s.url);
+    const { stdout } = await promisify(execFile)('bash', ['-c', script], {
+      env: { ...process.env, AXIONIC_API_KEY: s.key },
+    });
+    const answer = JSON.parse(stdout) as { output: string; valid: boolean };
+    expect(answer.valid).toBe(true);
+    const value = JSON.parse(answer.output) as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(['topic', 'confidence']);
+    expect([typeof value.topic, typeof value.confidence]).toEqual(['string', 'number']);
+  });
 });

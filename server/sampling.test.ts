@@ -114,7 +114,7 @@ describe('POST /sampling/generate', () => {
       [{ prompt: 'x', method: 'telepathy' }, 400, 'invalid_value', 'method', /Unknown method "telepathy"/],
       [{ prompt: 'x', method: 'guided-generation' }, 400, 'invalid_value', 'method', /needs one of/],
       [{ prompt: 'x', regex_pattern: 'a', grammar: 'root ::= "a"' }, 400, 'invalid_value', 'grammar', /at most one/],
-      [{ prompt: 'x', json_schema: { type: 'object' } }, 400, 'unsupported_parameter', 'json_schema', /not supported/],
+      [{ prompt: 'x', json_schema: { not: {} } }, 400, 'invalid_value', 'json_schema', /not at #/],
       [{ prompt: 'x', best_of_n: 4 }, 400, 'unsupported_parameter', 'best_of_n', /hosted runtime/],
       [
         { prompt: 'x', regex_pattern: '[0-9]{8}', max_new_tokens: 5 },

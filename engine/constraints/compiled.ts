@@ -15,6 +15,8 @@ export interface CompiledConstraint {
   readonly minChars: number;
   /** Sizes and the compile time, for logs and the bench (never used for decisions). */
   readonly stats: Readonly<Record<string, number>>;
+  /** Facts the answer reports about the compiled constraint (JSON Schema: whitespace, ignored/skipped keywords). */
+  readonly info?: Readonly<Record<string, unknown>>;
   newMatcher(): Matcher;
   check(text: string): CheckResult;
 }

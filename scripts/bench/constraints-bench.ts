@@ -4,10 +4,19 @@
 //   constrained_over_free — decode chars/s under a constraint ÷ without, max 256 tokens, same prompt and seed, for a
 //     committed regex with alternation and bounded repetition and for the GBNF arithmetic grammar (the worse one is
 //     the headline figure);
-//   compile_ms per fixture.
+//   compile_ms per fixture;
+//   json_schema — constrained_over_free for the seed page's schema and the committed 20-property fixture (enums, a
+//     pattern, formats), mask times over the JSON fixtures' valid instances, and MaskBench over a MaskBench-format
+//     file (`--maskbench PATH`; ../shared/data/maskbench-dev.jsonl.gz by default when present) — see maskbench.ts.
+
+import { existsSync } from 'node:fs';
 import type { CompiledConstraint } from '../../engine/constraints/compiled.ts';
 import { compileGrammarConstraint } from '../../engine/constraints/grammar/constraint.ts';
 import { ARITHMETIC, GRAMMAR_FIXTURES } from '../../engine/constraints/grammar/fixtures.ts';
+import { compileJsonSchema } from '../../engine/constraints/json/compile.ts';
+import { SCHEMA_FIXTURES, SEED_SCHEMA, TWENTY_PROPERTIES } from '../../engine/constraints/json/fixtures.ts';
+import { parseLossless } from '../../engine/constraints/json/lossless-json.ts';
+import { writeInstance } from '../../engine/constraints/json/write-instance.ts';
 import { ConstraintProcessor } from '../../engine/constraints/matcher.ts';
 import { compileRegex } from '../../engine/constraints/regex/compile.ts';
 import { REGEX_FIXTURES } from '../../engine/constraints/regex/fixtures.ts';
@@ -16,6 +25,10 @@ import type { GPT } from '../../engine/model.ts';
 import { loadModel, modelPath } from '../../engine/node/load-model.ts';
 import { EOS_ID, encode } from '../../engine/tokenizer.ts';
 import { PROMPT } from './engine-bench.ts';
+import { maskbench, readRows } from './maskbench.ts';
+
+/** The MaskBench dev half beside the repository, when this checkout has it (never in a fresh clone's tests). */
+const DEFAULT_MASKBENCH = new URL('../../../shared/data/maskbench-dev.jsonl.gz', import.meta.url).pathname;
 
 /** The committed regex of the speed ratio: alternation and bounded repetition, room for 256 characters. */
 export const SENTENCES = '((The|A|Her|His|My) [a-z]{1,10}( [a-z]{1,10}){0,8}[,.;] ){1,40}';
@@ -62,7 +75,7 @@ async function rate(model: GPT, c: CompiledConstraint | undefined, seed: number)
   return ((n - 1) / (performance.now() - first)) * 1000;
 }
 
-export async function constraintsBench(path = modelPath(), runs = 5) {
+export async function constraintsBench(path = modelPath(), runs = 5, maskbenchPath?: string) {
   const compileMs: Record<string, number> = {};
   const compiled = (name: string, f: () => CompiledConstraint) => {
     const t0 = performance.now();
@@ -102,6 +115,7 @@ export async function constraintsBench(path = modelPath(), runs = 5) {
   }
   const r = median(withRegex) / median(free);
   const g = median(withGrammar) / median(free);
+  const json = await jsonSchemaFigures(model, runs, median(free), maskbenchPath);
   return {
     workload: `mask: ${times.length} characters of fixture strings; ratio: prompt ${PROMPT.length} chars, max ${MAX_TOKENS} tokens, temperature 0.8, median of ${runs}`,
     mask_us_p50: Number(quantile(times, 0.5).toFixed(2)),
@@ -113,5 +127,35 @@ export async function constraintsBench(path = modelPath(), runs = 5) {
     regex_over_free: Number(r.toFixed(3)),
     grammar_over_free: Number(g.toFixed(3)),
     compile_ms: compileMs,
+    json_schema: json,
+  };
+}
+
+/** The JSON Schema figures: speed under the two committed schemas, mask times, and MaskBench when a file is there. */
+async function jsonSchemaFigures(model: GPT, runs: number, freeRate: number, maskbenchPath?: string) {
+  const times: number[] = [];
+  for (const f of SCHEMA_FIXTURES) {
+    const c = compileJsonSchema(f.schema);
+    const texts = f.valid.map((v) => writeInstance(c.newMatcher(), parseLossless(JSON.stringify(v)), 'spaced').text);
+    maskTimes(c, texts, 20, times);
+  }
+  const ratios: Record<string, number> = {};
+  for (const [name, schema] of [
+    ['seed_schema', SEED_SCHEMA],
+    ['twenty_properties', TWENTY_PROPERTIES],
+  ] as const) {
+    const c = compileJsonSchema(schema);
+    await rate(model, c, 0);
+    const xs: number[] = [];
+    for (let i = 1; i <= runs; i++) xs.push(await rate(model, c, i));
+    ratios[name] = Number((median(xs) / freeRate).toFixed(3));
+  }
+  const file = maskbenchPath ?? (existsSync(DEFAULT_MASKBENCH) ? DEFAULT_MASKBENCH : undefined);
+  return {
+    mask_us_p50: Number(quantile(times, 0.5).toFixed(2)),
+    mask_us_p99: Number(quantile(times, 0.99).toFixed(2)),
+    constrained_over_free: Math.min(...Object.values(ratios)),
+    constrained_over_free_by_schema: ratios,
+    maskbench: file ? { file, ...maskbench(readRows(file)) } : 'no MaskBench file: pass --maskbench PATH',
   };
 }

@@ -1,5 +1,5 @@
-// POST /sampling/generate: a prompt decoded with a named method, optionally under one constraint (regex_pattern or
-// grammar; json_schema in its own issue). Methods only the hosted runtime has fall back to top-p and say so. The
+// POST /sampling/generate: a prompt decoded with a named method, optionally under one constraint (json_schema,
+// regex_pattern or grammar; `json_schema_options` — whitespace, lenient — is an extension). Methods only the hosted runtime has fall back to top-p and say so. The
 // answer is JSON; with `stream: true` (an extension) the same run streams as /generate's status frames, the last
 // (`complete`) carrying the JSON answer. Constraints compile in the worker: a pattern or grammar that does not
 // compile, or needs more characters than max_new_tokens, is a 400 naming the field before any byte is sent.
@@ -43,12 +43,20 @@ function constraintOf(body: SamplingRequest): ConstraintSpec | undefined {
     );
   }
   const field = given[0];
-  if (!field) return undefined;
-  if (field === 'json_schema')
-    throw unsupported(
-      'json_schema',
-      'json_schema is not supported by the local runtime yet: use regex_pattern or grammar',
-    );
+  if (!field) {
+    if (set(body.json_schema_options))
+      throw badRequest('json_schema_options', 'json_schema_options applies only with json_schema');
+    return undefined;
+  }
+  if (set(body.json_schema_options) && field !== 'json_schema')
+    throw badRequest('json_schema_options', 'json_schema_options applies only with json_schema');
+  if (field === 'json_schema') {
+    const s = body.json_schema;
+    if (typeof s !== 'object' && typeof s !== 'boolean')
+      throw badRequest('json_schema', 'json_schema must be a JSON Schema: an object (or true/false)');
+    const o = body.json_schema_options ?? {};
+    return { kind: 'json_schema', source: s, field, budgetField: 'max_new_tokens', options: { ...o } };
+  }
   const kind = field === 'regex_pattern' ? 'regex' : 'grammar';
   return { kind, source: body[field], field, budgetField: 'max_new_tokens' };
 }
@@ -119,7 +127,7 @@ export function samplingHandlers(deps: ServerDeps): Pick<Handlers, 'sampling.gen
             fallback_reason: method.reason,
             finish_reason: finishOf(ch ?? { finishReason: 'length' }),
             usage: usageOf(r.promptTokens, r.completionTokens),
-            constraint: k ? { kind: kindName(k.kind), min_chars: k.minChars } : null,
+            constraint: k ? { kind: kindName(k.kind), min_chars: k.minChars, ...jsonInfo(k.info) } : null,
             model,
             latency_ms: Date.now() - t0,
           };
@@ -144,6 +152,18 @@ export function samplingHandlers(deps: ServerDeps): Pick<Handlers, 'sampling.gen
       }
     },
   };
+}
+
+/** The JSON Schema facts of a constraint outcome, as the answer names them (absent for other kinds). */
+function jsonInfo(info: Readonly<Record<string, unknown>> | undefined) {
+  if (!info) return {};
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const ws = info.whitespace;
+  return {
+    ...(ws === 'spaced' || ws === 'compact' || ws === 'flexible' ? { whitespace: ws } : {}),
+    ignored_keywords: list(info.ignored_keywords),
+    skipped_keywords: list(info.skipped_keywords),
+  } as const;
 }
 
 const kindName = (k: string): 'regex' | 'grammar' | 'json_schema' =>

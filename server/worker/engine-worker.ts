@@ -67,7 +67,13 @@ function outcome(c: CompiledJob, text: string): ConstraintOutcome | undefined {
   const k = c.constraint;
   if (!k) return undefined;
   const r = k.check(text);
-  return { kind: k.kind, minChars: k.minChars, valid: r.valid, ...(r.error ? { error: r.error } : {}) };
+  return {
+    kind: k.kind,
+    minChars: k.minChars,
+    valid: r.valid,
+    ...(r.error ? { error: r.error } : {}),
+    ...(k.info ? { info: k.info } : {}),
+  };
 }
 
 async function run(id: number, job: GenerationJob): Promise<void> {

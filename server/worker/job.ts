@@ -36,6 +36,8 @@ export interface ConstraintSpec {
   readonly source: unknown;
   readonly field: string;
   readonly budgetField: string;
+  /** Front-end options (JSON Schema: whitespace, lenient), plain data. */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /** A per-token monitor the worker compiles into an observer, by kind (a registry; none are built yet). */
@@ -99,6 +101,8 @@ export interface ConstraintOutcome {
   readonly minChars: number;
   readonly valid: boolean;
   readonly error?: string;
+  /** What the front end reports about the compiled constraint (JSON Schema: whitespace, ignored/skipped keywords). */
+  readonly info?: Readonly<Record<string, unknown>>;
 }
 
 export interface JobResult {

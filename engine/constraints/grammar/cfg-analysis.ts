@@ -15,12 +15,12 @@ export const addLengths = (a: number, b: number): number => {
 };
 
 /**
- * The fewest characters each nonterminal derives, with `terminalLength(t)` for terminal class t (1, or Infinity
- * for a class that can produce nothing). Only productions with `keep(p)` count.
+ * The fewest characters each nonterminal derives, with `terminalLength(symbol)` for a terminal symbol (< 0: a class
+ * or a lexeme; Infinity for one that can produce nothing). Only productions with `keep(p)` count.
  */
 export function minLengths(
   cfg: Cfg,
-  terminalLength: (t: number) => number,
+  terminalLength: (symbol: number) => number,
   keep: (p: number) => boolean = () => true,
 ): Float64Array {
   const n = cfg.names.length;
@@ -37,7 +37,7 @@ export function minLengths(
       if (s >= 0) {
         open++;
         occurrences[s]?.push(i);
-      } else sum = addLengths(sum, terminalLength(-1 - s));
+      } else sum = addLengths(sum, terminalLength(s));
     }
     if (sum === Infinity) {
       remaining[i] = -1; // never completes

@@ -1,6 +1,6 @@
 // Desugars a GBNF syntax tree into the flat CFG (cfg.ts): every named rule becomes a nonterminal, a group with
 // several alternatives a helper nonterminal, literals one terminal per character, classes one terminal each
-// (intersected with the vocabulary). Repetitions use left recursion, which Earley runs in a constant number of
+// (intersected with the vocabulary), lexemes one terminal per lexeme object. Repetitions use left recursion, which Earley runs in a constant number of
 // items per set (right recursion would pile up one item per repetition):
 //   x*  →  R ::= R x | ε          x+  →  P ::= P x | x          x{m,}  →  x … x (m-1 copies) P
 //   x{m,n}  →  m copies of x, then (n-m) nested optionals O1 ::= x O2 | ε, …, Ok ::= x | ε
@@ -8,20 +8,33 @@
 // the repetition cap or unbounded). Helpers for the same x are shared. Symbols (dotted positions) are counted as they are made, against
 // CAPS.grammarSymbols, so a huge expansion is refused before it is built.
 import { CAPS } from '../caps.ts';
+import type { Lexeme } from '../lexeme.ts';
 import type { VocabSet } from '../vocab-set.ts';
-import { type Cfg, type Production, START, terminalSymbol } from './cfg.ts';
+import { type Cfg, lexemeSymbol, type Production, START, terminalSymbol } from './cfg.ts';
 import { classSet, singleCharSet } from './char-sets.ts';
 import type { GbnfGrammar, GbnfNode, Sequence } from './gbnf-ast.ts';
-import { grammarError } from './grammar-errors.ts';
+import { GRAMMAR_FIELD, grammarError } from './grammar-errors.ts';
 
-export function buildCfg(grammar: GbnfGrammar): Cfg {
-  return new CfgBuilder(grammar).build();
+/** The CFG of a checked syntax tree (gbnf-parser.ts or checkGrammarAst); errors are on `field`. */
+export function buildCfg(grammar: GbnfGrammar, field: string = GRAMMAR_FIELD): Cfg {
+  return new CfgBuilder(grammar, field).build();
 }
 
-function tooManySymbols(): Error {
-  return grammarError(
-    `the rules need more than the ${CAPS.grammarSymbols} symbols allowed once repetitions and groups are expanded (cap grammarSymbols)`,
-  );
+/**
+ * Refuses (with a plain Error: a bug in the code that made it, not in a request) a lexeme whose initial state
+ * does not fit the matcher: states are int32s ≥ 0, and `dist(initial)` is 0 exactly when `initial` accepts.
+ */
+export function checkLexeme(l: Lexeme): void {
+  const s = l.initial;
+  if (!Number.isInteger(s) || s < 0 || s > 0x7fffffff) {
+    throw new Error(`lexeme ${l.name}: the initial state ${s} is not an integer in 0..2^31-1`);
+  }
+  const d = l.dist(s);
+  if (!(d >= 0) || (d === 0) !== l.accepting(s)) {
+    throw new Error(
+      `lexeme ${l.name}: dist(initial) = ${d} does not agree with accepting(initial) = ${l.accepting(s)}`,
+    );
+  }
 }
 
 class CfgBuilder {
@@ -31,13 +44,25 @@ class CfgBuilder {
   private readonly productions: Production[] = [];
   private readonly terminals: VocabSet[] = [];
   private readonly terminalIds = new Map<string, number>();
+  private readonly lexemes: Lexeme[] = [];
+  private readonly lexemeIds = new Map<Lexeme, number>();
   private readonly ruleIds = new Map<string, number>();
   /** Shared repetition helpers: `*x`, `+x`, `?k:x` (k nested optionals). */
   private readonly helpers = new Map<string, number>();
   private positions = 0;
   private owner = '';
 
-  constructor(private readonly grammar: GbnfGrammar) {}
+  constructor(
+    private readonly grammar: GbnfGrammar,
+    private readonly field: string,
+  ) {}
+
+  private tooManySymbols(): Error {
+    return grammarError(
+      `the rules need more than the ${CAPS.grammarSymbols} symbols allowed once repetitions and groups are expanded (cap grammarSymbols)`,
+      this.field,
+    );
+  }
 
   build(): Cfg {
     for (const rule of this.grammar.rules) this.ruleIds.set(rule.name, this.nonterminal(rule.name, rule.name, true));
@@ -53,6 +78,7 @@ class CfgBuilder {
       named: this.named,
       productions: this.productions,
       terminals: this.terminals,
+      lexemes: this.lexemes,
     };
   }
 
@@ -69,13 +95,13 @@ class CfgBuilder {
 
   private add(lhs: number, rhs: number[]): void {
     this.positions += rhs.length + 1;
-    if (this.positions > CAPS.grammarSymbols) throw tooManySymbols();
+    if (this.positions > CAPS.grammarSymbols) throw this.tooManySymbols();
     this.productions.push({ lhs, rhs });
   }
 
   /** Appends `n` copies of `symbol`, refusing before the cap is passed. */
   private copies(out: number[], symbol: number, n: number): void {
-    if (this.positions + out.length + n > CAPS.grammarSymbols) throw tooManySymbols();
+    if (this.positions + out.length + n > CAPS.grammarSymbols) throw this.tooManySymbols();
     for (let i = 0; i < n; i++) out.push(symbol);
   }
 
@@ -90,6 +116,17 @@ class CfgBuilder {
     return terminalSymbol(t);
   }
 
+  private lexeme(l: Lexeme): number {
+    let i = this.lexemeIds.get(l);
+    if (i === undefined) {
+      checkLexeme(l);
+      i = this.lexemes.length;
+      this.lexemes.push(l);
+      this.lexemeIds.set(l, i);
+    }
+    return lexemeSymbol(i);
+  }
+
   private sequence(seq: Sequence, out: number[] = []): number[] {
     for (const node of seq) this.node(node, out);
     return out;
@@ -98,11 +135,14 @@ class CfgBuilder {
   private node(node: GbnfNode, out: number[]): void {
     switch (node.kind) {
       case 'literal':
-        if (this.positions + out.length + node.codePoints.length > CAPS.grammarSymbols) throw tooManySymbols();
+        if (this.positions + out.length + node.codePoints.length > CAPS.grammarSymbols) throw this.tooManySymbols();
         for (const c of node.codePoints) out.push(this.terminal(singleCharSet(c)));
         return;
       case 'class':
         out.push(this.terminal(classSet(node)));
+        return;
+      case 'lexeme':
+        out.push(this.lexeme(node.lexeme));
         return;
       case 'ref':
         out.push(this.ruleIds.get(node.name) ?? 0);

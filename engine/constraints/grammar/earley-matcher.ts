@@ -1,19 +1,25 @@
 // The Matcher over a compiled grammar: an incremental Earley recogniser over characters. It keeps every set (one
 // per position; completion looks back into earlier ones), so rewind truncates and clone shares the sets built so
-// far. The mask is the union of the terminal classes after the dots of the current set; with a budget, only those
-// of scan items whose cost (earley-costs.ts) fits, so a generation always closes within its budget.
+// far. The mask is the union of the terminal classes after the dots of the current set and of the characters the
+// lexemes after the dots allow from their states; with a budget, only those of scan items whose cost
+// (earley-costs.ts) fits, so a generation always closes within its budget.
 import { EOS_ID } from '../../tokenizer.ts';
+import type { Lexeme } from '../lexeme.ts';
 import type { Matcher } from '../matcher.ts';
 import { CHAR_TOKENS, emptySet, SET_WORDS, type VocabSet } from '../vocab-set.ts';
-import { scanCost } from './earley-costs.ts';
+import { addLengths } from './cfg-analysis.ts';
+import { ITEM_INTS, scanCost } from './earley-costs.ts';
 import type { EarleySet, EarleySetBuilder } from './earley-set.ts';
-import type { GrammarTables } from './grammar-tables.ts';
+import { type GrammarTables, LEXEME_AT } from './grammar-tables.ts';
 
 const WORDS = SET_WORDS;
 const EOS_WORD = EOS_ID >>> 5;
 const EOS_BIT = 1 << (EOS_ID & 31);
 const CHARS = CHAR_TOKENS;
 const costOf = scanCost;
+const add = addLengths;
+const LEX = LEXEME_AT;
+const Q = ITEM_INTS;
 
 /** What every matcher of one grammar shares: the tables, the set builder (with its scratch), set 0. */
 export interface EarleyRuntime {
@@ -46,12 +52,21 @@ export class EarleyMatcher implements Matcher {
     const all = budget === undefined || budget >= set.maxScanCost;
     const mask = this.mask;
     mask.fill(0);
-    const { symAt, classBits } = this.rt.tables;
+    const tables = this.rt.tables;
+    const { symAt, classBits } = tables;
     const items = set.items;
-    for (let j = 0; j < items.length; j += 3) {
+    for (let j = 0; j < items.length; j += Q) {
       const s = symAt[items[j] ?? 0] ?? 0;
       if (s > -2) continue;
-      if (!all && costOf(this.rt.tables, items, j) > (budget ?? 0)) continue;
+      if (s <= LEX) {
+        const lexeme = tables.lexemes[LEX - s] as Lexeme;
+        const q = items[j + 3] ?? 0;
+        if (all) lexeme.allowedInto(q, Number.POSITIVE_INFINITY, mask);
+        else
+          lexeme.allowedInto(q, (budget ?? 0) - add(tables.sufMin[(items[j] ?? 0) + 1] ?? 0, items[j + 2] ?? 0), mask);
+        continue;
+      }
+      if (!all && costOf(tables, items, j) > (budget ?? 0)) continue;
       const base = (-2 - s) * WORDS;
       for (let w = 0; w < WORDS; w++) mask[w] = (mask[w] ?? 0) | (classBits[base + w] ?? 0);
     }

@@ -7,28 +7,36 @@
 // character instead of one completion per level. Items are deduplicated in an open-addressing hash table reused
 // from set to set.
 //
-// An item is a triple (dot, origin, up): up = up(lhs, origin), the fewest characters needed after the item's
-// production completes to finish the whole parse (earley-costs.ts). It depends only on the lhs and the origin, so
-// an item made by scanning or completing copies it from the item it advances; items predicted here get it when
-// the set is finished. A built set never changes (lazily filled memos aside: the index for large sets, Leo's
-// topmost items), so matchers share sets freely.
+// An item is a quadruple (dot, origin, up, lex): up = up(lhs, origin), the fewest characters needed after the
+// item's production completes to finish the whole parse (earley-costs.ts). It depends only on the lhs and the
+// origin, so an item made by scanning or completing copies it from the item it advances; items predicted here get
+// it when the set is finished. lex is the state of the lexeme after the dot (-1 when the symbol there is not a
+// lexeme): an item reaching a lexeme starts at its initial state; scanning a character steps it (the item stays
+// before the lexeme, in the new state), and an item whose lexeme state accepts is also advanced past the lexeme,
+// like a nullable symbol (so a lexeme item never completes by itself, and Leo's chains never go through one).
+// Items are deduplicated on (dot, origin, lex). A built set never changes (lazily filled memos aside: the index
+// for large sets, Leo's topmost items), so matchers share sets freely.
 import { CAPS } from '../caps.ts';
+import type { Lexeme } from '../lexeme.ts';
 import { SET_WORDS } from '../vocab-set.ts';
-import { PENDING_UP, resolveCosts, type SetCosts } from './earley-costs.ts';
+import { ITEM_INTS, PENDING_UP, resolveCosts, type SetCosts } from './earley-costs.ts';
 import { grammarError } from './grammar-errors.ts';
-import { END, type GrammarTables } from './grammar-tables.ts';
+import { END, type GrammarTables, LEXEME_AT } from './grammar-tables.ts';
 
 /** Sets up to this many items are searched directly on completion; larger ones get an index. */
 const SMALL_SET = 48;
 
 const WORDS = SET_WORDS;
 const END_SYMBOL = END;
+const LEX = LEXEME_AT;
+/** Ints per item: dot, origin, up, lex. */
+const Q = ITEM_INTS;
 const ITEM_CAP = CAPS.earleyItems;
 const PENDING = PENDING_UP;
 const resolve = resolveCosts;
 
 export interface EarleySet {
-  /** Items as triples: dot, origin, up. */
+  /** Items as quadruples: dot, origin, up, lex (the lexeme's state, -1 when the dot is not before a lexeme). */
   readonly items: Int32Array;
   readonly accepting: boolean;
   /** Fewest characters any scan item needs, itself included (Infinity when none). */
@@ -45,7 +53,7 @@ export interface EarleySet {
 type Triple = readonly [number, number, number];
 
 export class EarleySetBuilder {
-  private items = new Int32Array(3 * 256);
+  private items = new Int32Array(Q * 256);
   private count = 0;
   private slots = new Int32Array(1024);
   private stamps = new Int32Array(1024);
@@ -53,8 +61,10 @@ export class EarleySetBuilder {
   private generation = 0;
   private readonly predicted: Int32Array;
   private readonly costs: SetCosts;
+  private readonly lexInit: Int32Array;
 
   constructor(private readonly g: GrammarTables) {
+    this.lexInit = g.lexInit;
     this.predicted = new Int32Array(g.nonterminals);
     this.costs = {
       dist: new Float64Array(g.nonterminals),
@@ -78,16 +88,22 @@ export class EarleySetBuilder {
     const k = sets.length - 1;
     const cur = sets[k];
     if (!cur) return null;
-    const { symAt, classBits } = this.g;
+    const { symAt, classBits, lexemes } = this.g;
     const word = token >>> 5;
     const bit = 1 << (token & 31);
     this.reset();
     const items = cur.items;
-    for (let i = 0; i < items.length; i += 3) {
+    for (let i = 0; i < items.length; i += Q) {
       const d = items[i] ?? 0;
       const s = symAt[d] ?? END_SYMBOL;
-      if (s <= -2 && ((classBits[(-2 - s) * WORDS + word] ?? 0) & bit) !== 0) {
-        this.add(d + 1, items[i + 1] ?? 0, items[i + 2] ?? 0, k + 1);
+      if (s > -2) continue;
+      if (s > LEX) {
+        if (((classBits[(-2 - s) * WORDS + word] ?? 0) & bit) !== 0) {
+          this.add(d + 1, items[i + 1] ?? 0, items[i + 2] ?? 0, k + 1);
+        }
+      } else {
+        const q = (lexemes[LEX - s] as Lexeme).step(items[i + 3] ?? 0, token);
+        if (q >= 0) this.put(d, items[i + 1] ?? 0, items[i + 2] ?? 0, q, k + 1);
       }
     }
     if (this.count === 0) return null;
@@ -106,11 +122,11 @@ export class EarleySetBuilder {
   }
 
   private close(sets: readonly EarleySet[], position: number): void {
-    const { symAt, lhsAt, firstDots, firstDotsStart, nullable } = this.g;
+    const { symAt, lhsAt, firstDots, firstDotsStart, nullable, lexemes } = this.g;
     const gen = this.generation;
     for (let i = 0; i < this.count; i++) {
-      const d = this.items[3 * i] ?? 0;
-      const o = this.items[3 * i + 1] ?? 0;
+      const d = this.items[Q * i] ?? 0;
+      const o = this.items[Q * i + 1] ?? 0;
       const s = symAt[d] ?? END_SYMBOL;
       if (s >= 0) {
         if (this.predicted[s] !== gen) {
@@ -118,9 +134,11 @@ export class EarleySetBuilder {
           const end = firstDotsStart[s + 1] ?? 0;
           for (let j = firstDotsStart[s] ?? 0; j < end; j++) this.add(firstDots[j] ?? 0, position, PENDING, position);
         }
-        if (nullable[s]) this.add(d + 1, o, this.items[3 * i + 2] ?? 0, position);
-      } else if (s === END_SYMBOL && o !== position) {
-        this.complete(sets, o, lhsAt[d] ?? 0, position);
+        if (nullable[s]) this.add(d + 1, o, this.items[Q * i + 2] ?? 0, position);
+      } else if (s === END_SYMBOL) {
+        if (o !== position) this.complete(sets, o, lhsAt[d] ?? 0, position);
+      } else if (s <= LEX && (lexemes[LEX - s] as Lexeme).accepting(this.items[Q * i + 3] ?? 0)) {
+        this.add(d + 1, o, this.items[Q * i + 2] ?? 0, position);
       }
     }
   }
@@ -135,8 +153,8 @@ export class EarleySetBuilder {
     const from = sets[o] as EarleySet;
     const fi = from.items;
     const symAt = this.g.symAt;
-    if (fi.length <= 3 * SMALL_SET) {
-      for (let j = 0; j < fi.length; j += 3) {
+    if (fi.length <= Q * SMALL_SET) {
+      for (let j = 0; j < fi.length; j += Q) {
         if (symAt[fi[j] ?? 0] === x) this.add((fi[j] ?? 0) + 1, fi[j + 1] ?? 0, fi[j + 2] ?? 0, position);
       }
       return;
@@ -185,38 +203,63 @@ export class EarleySetBuilder {
     return top;
   }
 
+  /** Adds the item (d, o, up), at the initial state of the lexeme after d if there is one. */
   private add(d: number, o: number, up: number, position: number): void {
-    let h = this.hash(d, o);
+    const lex = this.lexInit[d] ?? -1;
+    let h = this.hash(d, o, lex);
     const mask = this.slots.length - 1;
     const gen = this.generation;
     const items = this.items;
     for (;;) {
       if (this.stamps[h] !== gen) break;
-      const i = 3 * (this.slots[h] ?? 0);
-      if (items[i] === d && items[i + 1] === o) return;
+      const i = Q * (this.slots[h] ?? 0);
+      if (items[i] === d && items[i + 1] === o && items[i + 3] === lex) return;
       h = (h + 1) & mask;
     }
+    this.insert(h, d, o, up, lex, position);
+  }
+
+  /** Adds the item (d, o, up, lex) unless (d, o, lex) is already there (scanning inside a lexeme). */
+  private put(d: number, o: number, up: number, lex: number, position: number): void {
+    let h = this.hash(d, o, lex);
+    const mask = this.slots.length - 1;
+    const gen = this.generation;
+    const items = this.items;
+    for (;;) {
+      if (this.stamps[h] !== gen) break;
+      const i = Q * (this.slots[h] ?? 0);
+      if (items[i] === d && items[i + 1] === o && items[i + 3] === lex) return;
+      h = (h + 1) & mask;
+    }
+    this.insert(h, d, o, up, lex, position);
+  }
+
+  /** Stores a new item at hash slot h. */
+  private insert(h: number, d: number, o: number, up: number, lex: number, position: number): void {
     if (this.count >= ITEM_CAP) {
       throw grammarError(
         `more than the ${ITEM_CAP} Earley items allowed at output position ${position} (cap earleyItems); the grammar is too ambiguous there`,
+        this.g.field,
       );
     }
-    if (3 * this.count === this.items.length) {
+    if (Q * this.count === this.items.length) {
       const grown = new Int32Array(this.items.length * 2);
       grown.set(this.items);
       this.items = grown;
     }
     const i = this.count++;
-    this.items[3 * i] = d;
-    this.items[3 * i + 1] = o;
-    this.items[3 * i + 2] = up;
-    this.stamps[h] = gen;
+    const items = this.items;
+    items[Q * i] = d;
+    items[Q * i + 1] = o;
+    items[Q * i + 2] = up;
+    items[Q * i + 3] = lex;
+    this.stamps[h] = this.generation;
     this.slots[h] = i;
     if (this.count * 2 > this.slots.length) this.grow();
   }
 
-  private hash(d: number, o: number): number {
-    return Math.imul(d ^ Math.imul(o, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
+  private hash(d: number, o: number, lex: number): number {
+    return Math.imul(d ^ Math.imul(o, 0x27d4eb2d) ^ Math.imul(lex, 0x165667b1), 0x9e3779b1) >>> this.shift;
   }
 
   private grow(): void {
@@ -227,19 +270,20 @@ export class EarleySetBuilder {
     const mask = size - 1;
     const gen = this.generation;
     for (let i = 0; i < this.count; i++) {
-      let h = this.hash(this.items[3 * i] ?? 0, this.items[3 * i + 1] ?? 0);
+      let h = this.hash(this.items[Q * i] ?? 0, this.items[Q * i + 1] ?? 0, this.items[Q * i + 3] ?? 0);
       while (this.stamps[h] === gen) h = (h + 1) & mask;
       this.stamps[h] = gen;
       this.slots[h] = i;
     }
   }
 
+  /** Whether the item (d, o) with no lexeme state is in the set being built. */
   private has(d: number, o: number): boolean {
-    let h = this.hash(d, o);
+    let h = this.hash(d, o, -1);
     const mask = this.slots.length - 1;
     while (this.stamps[h] === this.generation) {
-      const i = 3 * (this.slots[h] ?? 0);
-      if (this.items[i] === d && this.items[i + 1] === o) return true;
+      const i = Q * (this.slots[h] ?? 0);
+      if (this.items[i] === d && this.items[i + 1] === o && this.items[i + 3] === -1) return true;
       h = (h + 1) & mask;
     }
     return false;
@@ -248,7 +292,7 @@ export class EarleySetBuilder {
   private finish(): EarleySet {
     const { minScanCost, maxScanCost } = resolve(this.g, this.costs, this.items, this.count);
     return {
-      items: this.items.slice(0, 3 * this.count),
+      items: this.items.slice(0, Q * this.count),
       accepting: this.has(this.g.acceptDot, 0),
       minScanCost,
       maxScanCost,
@@ -256,17 +300,17 @@ export class EarleySetBuilder {
   }
 }
 
-/** Offsets (of the triples) of the items of `set` waiting on `x`: searched directly in small sets, else indexed. */
+/** Offsets (of the quadruples) of the items of `set` waiting on `x`: searched directly in small sets, else indexed. */
 function waiters(set: EarleySet, x: number, symAt: Int32Array): readonly number[] {
   const items = set.items;
-  if (items.length <= 3 * SMALL_SET) {
+  if (items.length <= Q * SMALL_SET) {
     const out: number[] = [];
-    for (let j = 0; j < items.length; j += 3) if (symAt[items[j] ?? 0] === x) out.push(j);
+    for (let j = 0; j < items.length; j += Q) if (symAt[items[j] ?? 0] === x) out.push(j);
     return out;
   }
   if (!set.waiting) {
     const index = new Map<number, number[]>();
-    for (let j = 0; j < items.length; j += 3) {
+    for (let j = 0; j < items.length; j += Q) {
       const s = symAt[items[j] ?? 0] ?? END_SYMBOL;
       if (s < 0) continue;
       const list = index.get(s);

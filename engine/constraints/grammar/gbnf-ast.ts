@@ -2,6 +2,11 @@
 // compiler (cfg-build.ts) and the independent checker (naive-check.ts) start from this tree and share nothing else.
 //
 // Characters are Unicode code points, exactly as written: nothing here knows the engine's vocabulary.
+//
+// Grammars built in code (the JSON Schema compiler) may also use lexemes: deterministic automata (../lexeme.ts)
+// used as one terminal, whose counters (length bounds, numeric ranges) are automaton states instead of rules.
+// The GBNF text parser never makes them; compile such a tree with compileGrammarAst (compile.ts).
+import type { Lexeme } from '../lexeme.ts';
 
 /** A character class: `[a-z_]`, `[^"\\]`, or `.` (negated and empty: any character). */
 export interface ClassNode {
@@ -39,7 +44,16 @@ export interface RepeatNode {
   readonly max: number;
 }
 
-export type GbnfNode = ClassNode | LiteralNode | RefNode | GroupNode | RepeatNode;
+/**
+ * A lexeme as one terminal: the strings its automaton accepts from `initial`. Nodes holding the same lexeme object
+ * share one terminal. Only grammars built in code have these (never the GBNF text parser).
+ */
+export interface LexemeNode {
+  readonly kind: 'lexeme';
+  readonly lexeme: Lexeme;
+}
+
+export type GbnfNode = ClassNode | LiteralNode | RefNode | GroupNode | RepeatNode | LexemeNode;
 
 /** Items one after the other; an empty sequence matches the empty string. */
 export type Sequence = readonly GbnfNode[];
@@ -56,3 +70,35 @@ export interface GbnfGrammar {
   readonly rules: readonly GbnfRule[];
   readonly byName: ReadonlyMap<string, GbnfRule>;
 }
+
+// Constructors for grammars built in code. Positions (line, column) are 0: errors then name no position.
+
+/** A grammar of these rules (in this order; compileGrammarAst checks names, references and `root`). */
+export function grammarOf(rules: readonly { name: string; alternatives: readonly Sequence[] }[]): GbnfGrammar {
+  const list: GbnfRule[] = rules.map(({ name, alternatives }) => ({ name, alternatives, line: 0, column: 0 }));
+  const byName = new Map<string, GbnfRule>();
+  for (const r of list) if (!byName.has(r.name)) byName.set(r.name, r);
+  return { rules: list, byName };
+}
+
+/** A reference to the rule `name`. */
+export const refNode = (name: string): RefNode => ({ kind: 'ref', name, line: 0, column: 0 });
+
+/** The literal string `text` (its code points). */
+export const literalNode = (text: string): LiteralNode => ({
+  kind: 'literal',
+  codePoints: Array.from(text, (c) => c.codePointAt(0) ?? 0),
+});
+
+export const lexemeNode = (lexeme: Lexeme): LexemeNode => ({ kind: 'lexeme', lexeme });
+
+/** A group of alternatives (each a sequence). */
+export const groupNode = (...alternatives: Sequence[]): GroupNode => ({ kind: 'group', alternatives });
+
+/** min..max copies of `body` (max may be Infinity). */
+export const repeatNode = (body: GbnfNode, min: number, max: number): RepeatNode => ({
+  kind: 'repeat',
+  body,
+  min,
+  max,
+});

@@ -9,14 +9,15 @@
 //
 // Caps: sourceChars (checked first), nestingDepth (checked before each recursion, so `((((…` cannot overflow the
 // stack), repetitionBound, grammarRules (rules as written, counted after parsing).
-import { CAPS } from '../caps.ts';
+import { CAPS, type CapName } from '../caps.ts';
 import type { ConstraintError } from '../matcher.ts';
 import type { GbnfGrammar, GbnfNode, GbnfRule, RefNode, Sequence } from './gbnf-ast.ts';
-import { capError, grammarError, SourcePositions } from './grammar-errors.ts';
+import { capError, GRAMMAR_FIELD, grammarError, SourcePositions } from './grammar-errors.ts';
 
-export function parseGbnf(source: string): GbnfGrammar {
-  if (source.length > CAPS.sourceChars) throw capError('sourceChars', `${source.length} characters`);
-  return new GbnfParser(source).grammar();
+/** Parses GBNF text; errors are on `field` (default `grammar`). */
+export function parseGbnf(source: string, field: string = GRAMMAR_FIELD): GbnfGrammar {
+  if (source.length > CAPS.sourceChars) throw capError('sourceChars', `${source.length} characters`, undefined, field);
+  return new GbnfParser(source, field).grammar();
 }
 
 const isNameChar = (c: number): boolean =>
@@ -31,7 +32,10 @@ class GbnfParser {
   private readonly refs: RefNode[] = [];
   private readonly positions: SourcePositions;
 
-  constructor(private readonly src: string) {
+  constructor(
+    private readonly src: string,
+    private readonly field: string,
+  ) {
     this.positions = new SourcePositions(src);
   }
 
@@ -71,19 +75,25 @@ class GbnfParser {
       if (!earlier) byName.set(name, rule);
       rules.push(rule);
     }
-    if (rules.length > CAPS.grammarRules) throw capError('grammarRules', `${rules.length} rules`);
+    if (rules.length > CAPS.grammarRules) {
+      throw capError('grammarRules', `${rules.length} rules`, undefined, this.field);
+    }
     if (duplicate) throw duplicate;
-    if (!byName.has('root')) throw grammarError("there is no rule named 'root' (the grammar starts there)");
+    if (!byName.has('root')) throw grammarError("there is no rule named 'root' (the grammar starts there)", this.field);
     for (const ref of this.refs) {
       if (!byName.has(ref.name)) {
-        throw grammarError(`line ${ref.line}, column ${ref.column}: rule '${ref.name}' is not defined`);
+        throw grammarError(`line ${ref.line}, column ${ref.column}: rule '${ref.name}' is not defined`, this.field);
       }
     }
     return { rules, byName };
   }
 
   private error(offset: number, message: string): ConstraintError {
-    return grammarError(`${this.at(offset)}: ${message}`);
+    return grammarError(`${this.at(offset)}: ${message}`, this.field);
+  }
+
+  private cap(cap: CapName, amount: string, offset: number): ConstraintError {
+    return capError(cap, amount, this.at(offset), this.field);
   }
 
   private peek(offset = 0): number {
@@ -150,7 +160,7 @@ class GbnfParser {
         items.push({ kind: 'class', negated: true, ranges: [] });
         levels.push(depth);
       } else if (c === 40) {
-        if (depth + 1 > CAPS.nestingDepth) throw capError('nestingDepth', `nesting ${depth + 1} deep`, this.at(start));
+        if (depth + 1 > CAPS.nestingDepth) throw this.cap('nestingDepth', `nesting ${depth + 1} deep`, start);
         this.pos++;
         const alternatives = this.alternatives(depth + 1);
         this.skipSpace();
@@ -176,7 +186,7 @@ class GbnfParser {
         const [min, max] = c === 123 ? this.bounds() : c === 42 ? [0, Infinity] : c === 43 ? [1, Infinity] : [0, 1];
         if (c !== 123) this.pos++;
         const stacked = body.kind === 'repeat' ? level + 1 : level;
-        if (stacked > CAPS.nestingDepth) throw capError('nestingDepth', `nesting ${stacked} deep`, this.at(start));
+        if (stacked > CAPS.nestingDepth) throw this.cap('nestingDepth', `nesting ${stacked} deep`, start);
         items.push({ kind: 'repeat', body, min, max });
         levels.push(stacked);
       } else if (c === 58 && this.src.startsWith('::=', this.pos)) {
@@ -215,7 +225,7 @@ class GbnfParser {
     if (this.pos === start) throw this.error(this.pos, expected);
     const value = Number(this.src.slice(start, this.pos));
     if (value > CAPS.repetitionBound) {
-      throw capError('repetitionBound', `repetition bound ${this.src.slice(start, this.pos)}`, this.at(open));
+      throw this.cap('repetitionBound', `repetition bound ${this.src.slice(start, this.pos)}`, open);
     }
     return value;
   }

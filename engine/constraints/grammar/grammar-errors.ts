@@ -1,18 +1,20 @@
-// How a grammar is refused: a ConstraintError on the request's `grammar` field whose message starts with
-// "grammar:", names the line and column for syntax errors, and names the cap and its limit for work refusals.
+// How a grammar is refused: a ConstraintError on the request field the grammar came from (`grammar` unless told
+// otherwise, e.g. `json_schema` for the grammars the JSON Schema compiler builds) whose message starts with that
+// field and a colon, names the line and column for syntax errors, and names the cap and its limit for work refusals.
 import { CAPS, type CapName } from '../caps.ts';
 import { ConstraintError } from '../matcher.ts';
 
 export const GRAMMAR_FIELD = 'grammar';
 
-export function grammarError(message: string): ConstraintError {
-  return new ConstraintError(GRAMMAR_FIELD, `grammar: ${message}`);
+/** `<field>: <message>` on `field`. */
+export function grammarError(message: string, field: string = GRAMMAR_FIELD): ConstraintError {
+  return new ConstraintError(field, `${field}: ${message}`);
 }
 
-/** `grammar: [where: ]<amount> is more than the <limit> allowed (cap <name>)`. */
-export function capError(cap: CapName, amount: string, where?: string): ConstraintError {
+/** `<field>: [where: ]<amount> is more than the <limit> allowed (cap <name>)`. */
+export function capError(cap: CapName, amount: string, where?: string, field: string = GRAMMAR_FIELD): ConstraintError {
   const limit = CAPS[cap];
-  return grammarError(`${where ? `${where}: ` : ''}${amount} is more than the ${limit} allowed (cap ${cap})`);
+  return grammarError(`${where ? `${where}: ` : ''}${amount} is more than the ${limit} allowed (cap ${cap})`, field);
 }
 
 /** 1-based lines and columns (in characters, not UTF-16 units) of offsets in a source, each in O(log lines). */

@@ -7,7 +7,9 @@
 // recursion needs nothing special. Entries are only made for the (rule, position) pairs some evaluation asks
 // for, and pending ones are taken from the highest start position down: an entry reads entries at its own
 // position or later, so those are (nearly always) final when it runs. Characters outside the vocabulary (newline
-// and printable ASCII) can never be produced, so a text containing one is rejected.
+// and printable ASCII) can never be produced, so a text containing one is rejected. A lexeme is run as what it is,
+// an automaton: from a start position its state steps over the text, and every position where it accepts is an end.
+import type { Lexeme } from '../lexeme.ts';
 import type { ClassNode, GbnfGrammar, GbnfNode, GbnfRule, Sequence } from './gbnf-ast.ts';
 import { parseGbnf } from './gbnf-parser.ts';
 import { PositionSet } from './position-set.ts';
@@ -39,6 +41,8 @@ class FixpointCheck {
   private top = -1;
   private readonly ruleIndex = new Map<string, number>();
   private readonly literals = new Map<GbnfNode, string>();
+  /** Per lexeme, the ends from each start position already run. */
+  private readonly lexemeEnds = new Map<Lexeme, Map<number, readonly number[]>>();
   private reader = -1;
 
   constructor(
@@ -129,6 +133,11 @@ class FixpointCheck {
           if (s < text.length && inClass(node, text.charCodeAt(s))) out.add(s + 1);
         });
         return out;
+      case 'lexeme':
+        starts.forEach((s) => {
+          for (const e of this.lexemeRun(node.lexeme, s)) out.add(e);
+        });
+        return out;
       case 'ref':
         starts.forEach((s) => {
           out.addAll(this.lookup(node.name, s));
@@ -176,6 +185,28 @@ class FixpointCheck {
     return result;
   }
 
+  /** The positions where `lexeme`, run from `start`, is in an accepting state (memoised). */
+  private lexemeRun(lexeme: Lexeme, start: number): readonly number[] {
+    let memo = this.lexemeEnds.get(lexeme);
+    if (!memo) {
+      memo = new Map();
+      this.lexemeEnds.set(lexeme, memo);
+    }
+    const known = memo.get(start);
+    if (known) return known;
+    const ends: number[] = [];
+    const text = this.text;
+    let state = lexeme.initial;
+    if (lexeme.accepting(state)) ends.push(start);
+    for (let i = start; i < text.length; i++) {
+      state = lexeme.step(state, token(text.charCodeAt(i)));
+      if (state < 0) break;
+      if (lexeme.accepting(state)) ends.push(i + 1);
+    }
+    memo.set(start, ends);
+    return ends;
+  }
+
   /** A class repeated min..max times: from each start, the ends of the run of matching characters. */
   private run(node: ClassNode, min: number, max: number, starts: PositionSet): PositionSet {
     const out = this.positions();
@@ -189,6 +220,9 @@ class FixpointCheck {
     return out;
   }
 }
+
+/** The token of a character of the text (already known to be newline or printable ASCII). */
+const token = (c: number): number => (c === 10 ? 0 : c - 31);
 
 function inClass(node: ClassNode, c: number): boolean {
   let inside = false;
