@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_MESSAGES, MAX_PROMPT_CHARS } from './limits.ts';
 import { finishReasonSchema, tokenLogprobSchema, usageSchema } from './openai-common.ts';
+import { openaiPolicyFields } from './policy.ts';
 import { laterFields, ranged, samplingFields } from './sampling.ts';
 
 export const chatRoles = ['system', 'user', 'assistant'] as const;
@@ -17,6 +18,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export const chatCompletionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
+  ...openaiPolicyFields,
   messages: z.array(chatMessageSchema).min(1).max(MAX_MESSAGES),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),

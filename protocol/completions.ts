@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { MAX_PROMPT_CHARS, MAX_PROMPTS } from './limits.ts';
 import { finishReasonSchema, usageSchema } from './openai-common.ts';
+import { openaiPolicyFields } from './policy.ts';
 import { laterFields, ranged, samplingFields } from './sampling.ts';
 
 export const completionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
+  ...openaiPolicyFields,
   prompt: z.union([
     z.string().max(MAX_PROMPT_CHARS),
     z.array(z.string().max(MAX_PROMPT_CHARS)).min(1).max(MAX_PROMPTS),

@@ -3,7 +3,7 @@
 // for the contract's routes whose feature has not landed, derives its API prefixes and the relay's allowlist from
 // it, and generates GET /openapi.json from it; the Vite dev proxy reads the prefixes; the browser's route
 // registry names its routes by these ids.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema } from './chat.ts';
 import { completionChunkSchema, completionRequestSchema, completionSchema } from './completions.ts';
 import { generateFrameSchema, generateResultSchema, runRequestSchema } from './generate.ts';
@@ -17,6 +17,14 @@ import {
   setModelResponseSchema,
   verifyKeyResponseSchema,
 } from './models.ts';
+import {
+  policyListSchema,
+  policyRunRequestSchema,
+  policyRunResponseSchema,
+  policySaveRequestSchema,
+  policySaveResponseSchema,
+  runtimePolicySchema,
+} from './policy.ts';
 import { samplingFrameSchema, samplingRequestSchema, samplingResponseSchema } from './sampling-generate.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -202,10 +210,42 @@ export const ROUTES = [
     relay: true,
   },
   planned('sae.generate', 'POST', '/sae/generate', 'SAE-monitored generation', 'SAE-monitored generation', 'native'),
-  planned('policies.list', 'GET', '/policies', 'List policies', 'inference policies'),
+  {
+    id: 'policies.list',
+    method: 'GET',
+    path: '/policies',
+    summary: 'Saved policies (defaults filled in)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: policyListSchema,
+    relay: true,
+  },
   planned('policies.presets', 'GET', '/policies/presets', 'List presets', 'inference policies'),
-  planned('policies.save', 'POST', '/policies/save', 'Save a policy', 'inference policies'),
-  planned('policies.run', 'POST', '/policies/run', 'Run a policy', 'inference policies'),
+  {
+    id: 'policies.save',
+    method: 'POST',
+    path: '/policies/save',
+    summary: 'Save a policy (replaces one with the same id)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: policySaveRequestSchema,
+    response: policySaveResponseSchema,
+    relay: true,
+  },
+  {
+    id: 'policies.run',
+    method: 'POST',
+    path: '/policies/run',
+    summary: 'Run an inline or saved policy: candidates, verifiers, retries, best-of-n, trace',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: policyRunRequestSchema,
+    response: policyRunResponseSchema,
+    relay: true,
+  },
   planned('policies.compare', 'POST', '/policies/compare', 'Compare policies', 'inference policies'),
   planned('policies.evaluate', 'POST', '/policies/evaluate', 'Evaluate a policy', 'inference policies'),
   planned('policies.autotune', 'POST', '/policies/autotune', 'Auto-tune a policy', 'inference policies'),
@@ -217,8 +257,40 @@ export const ROUTES = [
     'Clone a preset',
     'inference policies',
   ),
-  planned('policies.get', 'GET', '/policies/{policy_id}', 'Get a policy', 'inference policies'),
-  planned('policies.run-saved', 'POST', '/policies/{policy_id}/run', 'Run a saved policy', 'inference policies'),
+  {
+    id: 'policies.get',
+    method: 'GET',
+    path: '/policies/{policy_id}',
+    summary: 'One saved policy',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: runtimePolicySchema,
+    relay: true,
+  },
+  {
+    id: 'policies.run-saved',
+    method: 'POST',
+    path: '/policies/{policy_id}/run',
+    summary: 'Run a saved policy',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: policyRunRequestSchema.omit({ policy: true, policy_id: true }),
+    response: policyRunResponseSchema,
+    relay: true,
+  },
+  {
+    id: 'policies.delete',
+    method: 'DELETE',
+    path: '/policies/{policy_id}',
+    summary: 'Delete a saved policy (extension)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: z.object({ deleted: z.boolean(), policy_id: z.string() }),
+    relay: true,
+  },
   planned('behaviors.list', 'GET', '/behaviors', 'List behaviors', 'behaviors'),
   planned('behaviors.create', 'POST', '/behaviors/create', 'Create a behavior', 'behaviors'),
   planned(

@@ -67,8 +67,9 @@ export const laterFields = {
 } as const;
 
 /** The name of the first later-issue field that is set to something other than null, empty or its default. */
-export function unsupportedField(body: Record<string, unknown>): string | undefined {
+export function unsupportedField(body: Record<string, unknown>, own: readonly string[] = []): string | undefined {
   for (const key of Object.keys(laterFields)) {
+    if (own.includes(key)) continue; // a route whose own schema has the field (the policies routes: policy)
     const v = body[key];
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;

@@ -18,6 +18,10 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'v1.completions': { prompt: 'It is', max_tokens: 4, seed: 1, logprobs: 2 },
   generate: { prompt: 'It is', max_tokens: 4, seed: 1 },
   'sampling.generate': { prompt: 'It is', max_new_tokens: 8, regex_pattern: '[a-z]+', params: { seed: 1 } },
+  // saved under the id the path placeholders become, so get, run-saved and delete (in table order) find it
+  'policies.save': { policy: { id: 'austen-mini', name: 'contract' } },
+  'policies.run': { prompt: 'It is', policy: { sampling: { method: 'greedy' } }, max_new_tokens: 4 },
+  'policies.run-saved': { prompt: 'It is', max_new_tokens: 4, seed: 1 },
 };
 
 const concrete = (r: RouteSpec) => r.path.replace(/\{[^}]+\}/g, 'austen-mini');

@@ -5,10 +5,12 @@
 // deleted — and a fresh one is started, with a message naming both paths and the command that may recover the
 // old one; creating a key is always said out loud (scripts holding the old key will get 401). The data directory
 // is 0700 and the database files 0600. A failure while running is a StorageError (answered 503), not a crash.
+
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { PolicyStore } from './policy-store.ts';
 
 export interface KeyRow {
   key: string;
@@ -51,6 +53,12 @@ function openChecked(path: string): Database.Database {
 }
 
 export class Store {
+  private policyStore?: PolicyStore;
+  /** Saved policies (their own table in the same database). */
+  get policies(): PolicyStore {
+    this.policyStore ??= new PolicyStore(this.db);
+    return this.policyStore;
+  }
   readonly db: Database.Database;
   readonly path: string;
   readonly state: StorageState;

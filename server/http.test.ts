@@ -141,7 +141,6 @@ describe('bad input never gets a 500', () => {
 
   it('fields of later features → 400 unsupported_parameter naming the field; defaults are accepted', async () => {
     for (const [field, value] of [
-      ['policy', { sampling: { method: 'top-k' } }],
       ['steering_vector_id', 'sv_1'],
       ['steering_strength', 1.5],
       ['behavior_names', ['toxicity']],
@@ -185,7 +184,7 @@ describe('URL space', () => {
   });
 
   it('routes of later features answer 501 with a message', async () => {
-    for (const path of ['/sae/generate', '/policies/run', '/behaviors/create', '/steering/generate']) {
+    for (const path of ['/sae/generate', '/policies/compare', '/behaviors/create', '/steering/generate']) {
       const r = await post(path, { prompt: 'x' });
       expect(r.status, path).toBe(501);
       expect((await r.json()).detail).toMatch(/not available on the local runtime yet/);

@@ -10,6 +10,7 @@ import { ApiError } from '../errors.ts';
 import { buildJob, finishOf, usageOf } from '../job-builder.ts';
 import { axionicTokens, chatLogprob, textOf } from '../openai-chunks.ts';
 import { generationRouteError, openaiStream } from '../openai-stream.ts';
+import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
 import type { TokenRecord } from '../worker/job.ts';
@@ -31,6 +32,13 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
             { code: 'invalid_value', param: 'continue_final_message' },
           );
         }
+        if (hasPolicy(body))
+          return await policyAnswer(deps, c, body, {
+            kind: 'chat',
+            prompt: renderChat(body.messages, CHAT_TEMPLATE, { continueFinal }),
+            model,
+            stop: CHAT_TEMPLATE.stop,
+          });
         const wantLogprobs = body.logprobs === true;
         const job = buildJob(body, {
           prompts: [renderChat(body.messages, CHAT_TEMPLATE, { continueFinal })],

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Completion, CompletionChunk } from '../../protocol/completions.ts';
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { ServerDeps } from '../context.ts';
-import { unsupported } from '../errors.ts';
+import { ApiError, unsupported } from '../errors.ts';
 import { buildJob, finishOf, usageOf } from '../job-builder.ts';
 import { axionicTokens, legacyLogprobs, textOf } from '../openai-chunks.ts';
 import { generationRouteError, openaiStream } from '../openai-stream.ts';
+import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
 import type { TokenRecord } from '../worker/job.ts';
@@ -26,6 +27,14 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
           );
         const model = resolveModel(deps, body.model, c.get('apiKey'));
         const prompts = Array.isArray(body.prompt) ? body.prompt : [body.prompt];
+        if (hasPolicy(body)) {
+          if (prompts.length !== 1)
+            throw new ApiError(400, 'invalid_request_error', 'prompt: a policy runs on one prompt', {
+              code: 'invalid_value',
+              param: 'prompt',
+            });
+          return await policyAnswer(deps, c, body, { kind: 'completion', prompt: prompts[0] ?? '', model, stop: [] });
+        }
         const lp = body.logprobs ?? undefined;
         const echo = body.echo === true;
         const job = buildJob(body, {

@@ -6,6 +6,7 @@ import { completionHandlers } from './completions.ts';
 import { generateHandlers } from './generate.ts';
 import { modelHandlers } from './models.ts';
 import { openApiHandlers } from './openapi.ts';
+import { policyHandlers } from './policies.ts';
 import { samplingHandlers } from './sampling.ts';
 
 export function createHandlers(deps: ServerDeps): Handlers {
@@ -16,5 +17,6 @@ export function createHandlers(deps: ServerDeps): Handlers {
     ...completionHandlers(deps),
     ...generateHandlers(deps),
     ...samplingHandlers(deps),
+    ...policyHandlers(deps),
   };
 }

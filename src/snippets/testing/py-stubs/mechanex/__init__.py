@@ -3,7 +3,10 @@ here). Same HTTP as the real SDK's simple path: the base URL is read from MECHAN
 module-level singleton); every call sends only `x-api-key`; set_model checks GET /models then POSTs
 /auth/api-keys/set-model; generation.generate POSTs exactly {prompt, sampling_method, max_tokens, top_k, top_p,
 steering_vector_id, steering_strength} to /generate (temperature is not sent), reads the SSE status frames and
-returns result["output"] (a str). Arguments that would switch the real SDK to /policies/run raise here."""
+returns result["output"] (a str). Any "advanced" argument (a constraint, min_p/typical_p, an advanced method,
+best_of_n > 1, confidence-triggered regeneration, policy, policy_id) switches to the policy path as 1.0.2 does: an
+inline RuntimePolicy is built and POSTed as {prompt, policy_id, policy, max_new_tokens, include_trace: false} to
+/policies/run, and `output` is returned. `policy` holds save/list/get/run over the /policies routes."""
 
 import json
 import os
@@ -62,6 +65,7 @@ class _Client:
         self.base_url = os.environ.get("MECHANEX_BASE_URL", "https://api.axioniclabs.ai").rstrip("/")
         self.api_key = None
         self.generation = _Generation(self)
+        self.policy = _Policy(self)
 
     def _request(self, method, path, body=None):
         headers = {"x-api-key": self.api_key} if self.api_key else {}
@@ -89,13 +93,15 @@ class _Generation:
 
     def generate(self, prompt, max_tokens=128, sampling_method="top-k", top_k=50, top_p=0.9, steering_strength=0,
                  steering_vector=None, temperature=0.7, **kw):
-        for name, value in kw.items():
+        for name in kw:
             if name not in _ADVANCED and name not in _OTHER:
                 raise TypeError(f"generate() got an unexpected keyword argument '{name}'")
-            if name in _ADVANCED and value is not None:
-                raise NotImplementedError(f"stand-in: {name} switches mechanex to POST /policies/run")
-        if sampling_method in _ADVANCED_METHODS or (kw.get("best_of_n") or 1) > 1:
-            raise NotImplementedError("stand-in: this switches mechanex to POST /policies/run")
+            if name in ("steering_preset", "code_unit_tests", "draft_model", "ensemble_models") and kw[name]:
+                raise NotImplementedError(f"stand-in: {name} is not covered")
+        advanced = any(kw.get(name) is not None for name in _ADVANCED) or sampling_method in _ADVANCED_METHODS
+        advanced = advanced or (kw.get("best_of_n") or 1) > 1 or bool(kw.get("confidence_triggered_regeneration"))
+        if advanced:
+            return self._policy_run(prompt, max_tokens, sampling_method, top_k, top_p, temperature, kw)
         body = {
             "prompt": prompt,
             "sampling_method": sampling_method,
@@ -108,8 +114,67 @@ class _Generation:
         result = _parse_sse(self._client._request("POST", "/generate", body))
         return result["output"]
 
+    def _policy_run(self, prompt, max_tokens, sampling_method, top_k, top_p, temperature, kw):
+        policy_id = kw.get("policy_id")
+        policy = kw.get("policy")
+        if policy is None and policy_id is None:
+            sampling = {"method": sampling_method, "temperature": temperature, "top_k": top_k, "top_p": top_p}
+            for name in ("min_p", "typical_p", "ads_subset_size", "ads_beta"):
+                if kw.get(name) is not None:
+                    sampling[name] = kw[name]
+            if kw.get("json_schema") is not None:
+                constraints = {"json_mode": True, "json_schema": kw["json_schema"]}
+                enabled = ["syntax", "json_schema"]
+            elif kw.get("regex_pattern") is not None:
+                constraints, enabled = {"regex_pattern": kw["regex_pattern"]}, ["regex"]
+            elif kw.get("grammar") is not None:
+                constraints, enabled = {"grammar": kw["grammar"]}, []
+            else:
+                constraints, enabled = {}, []
+            policy = {
+                "task_profile": {"name": "custom runtime generation"},
+                "objective": {"name": "quality"},
+                "sampling": sampling,
+                "steering": {"enabled": False, "strength": 0},
+                "constraints": constraints,
+                "verifiers": {"enabled": enabled, "repair_on_failure": True},
+                "optimization": {
+                    "best_of_n": kw.get("best_of_n") or 1,
+                    "confidence_triggered_regeneration": bool(kw.get("confidence_triggered_regeneration")),
+                    "confidence_threshold": kw.get("confidence_threshold") or 0.5,
+                },
+            }
+        body = {
+            "prompt": prompt,
+            "policy_id": policy_id,
+            "policy": None if policy_id is not None else policy,
+            "max_new_tokens": max_tokens,
+            "include_trace": bool(kw.get("include_trace")),
+        }
+        return json.loads(self._client._request("POST", "/policies/run", body))["output"]
+
+
+class _Policy:
+    def __init__(self, client):
+        self._client = client
+
+    def save(self, policy):
+        return json.loads(self._client._request("POST", "/policies/save", {"policy": policy}))["policy_id"]
+
+    def list(self):
+        return json.loads(self._client._request("GET", "/policies"))
+
+    def get(self, policy_id):
+        return json.loads(self._client._request("GET", f"/policies/{policy_id}"))
+
+    def run(self, prompt, policy=None, policy_id=None, max_new_tokens=128, include_trace=True):
+        body = {"prompt": prompt, "policy": policy, "policy_id": policy_id, "max_new_tokens": max_new_tokens,
+                "include_trace": include_trace}
+        return json.loads(self._client._request("POST", "/policies/run", body))
+
 
 _client = _Client()
 set_key = _client.set_key
 set_model = _client.set_model
 generation = _client.generation
+policy = _client.policy

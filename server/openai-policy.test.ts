@@ -1,0 +1,99 @@
+// The seed page's "OpenAI client with an inline policy" example, sent with the official `openai` npm client (the
+// same request, model name aside): the content parses into topic and confidence, streamed or not, and
+// `axionic.policy` reports the outcome. A saved policy works by `policy_id` on /v1/completions.
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from './testing.ts';
+
+let s: Awaited<ReturnType<typeof startTestServer>>;
+let client: OpenAI;
+
+beforeAll(async () => {
+  s = await startTestServer({ workers: 1 });
+  client = new OpenAI({ apiKey: s.key, baseURL: `${s.url}/v1`, maxRetries: 0 });
+});
+afterAll(() => s.close());
+
+const messages = [
+  { role: 'system' as const, content: 'Extract the message into a typed JSON object.' },
+  { role: 'user' as const, content: 'Relayer outage on Osmosis, confidence 0.82' },
+];
+const policy = {
+  sampling: { method: 'guided-generation', temperature: 0.2, top_p: 0.9 },
+  constraints: {
+    json_mode: true,
+    json_schema: {
+      type: 'object',
+      properties: { topic: { type: 'string' }, confidence: { type: 'number' } },
+      required: ['topic', 'confidence'],
+      additionalProperties: false,
+    },
+  },
+  verifiers: { enabled: ['syntax', 'json_schema'], repair_on_failure: true },
+};
+
+type ChatParams = OpenAI.ChatCompletionCreateParamsNonStreaming;
+type WithAxionic = { axionic?: { policy?: Record<string, unknown> } };
+
+describe('a policy on the OpenAI routes', () => {
+  it("the seed page's inline-policy example: content parses into topic and confidence", async () => {
+    // extra_body is the Python client's name; the npm client sends fields it does not know as given
+    const r = await client.chat.completions.create({ model: 'austen-mini', messages, policy } as ChatParams);
+    const data = JSON.parse(r.choices[0]?.message.content ?? '');
+    expect(Object.keys(data)).toEqual(['topic', 'confidence']);
+    expect([typeof data.topic, typeof data.confidence]).toEqual(['string', 'number']);
+    expect((r as unknown as WithAxionic).axionic?.policy).toMatchObject({
+      accepted: true,
+      constraints_ok: true,
+      verifier_ok: true,
+    });
+  });
+
+  it('streamed: the concatenated deltas are the content, and the last chunk carries axionic.policy', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'austen-mini',
+      messages,
+      stream: true,
+      policy,
+      include_trace: true,
+    } as OpenAI.ChatCompletionCreateParamsStreaming);
+    let text = '';
+    let last: unknown;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      last = chunk;
+    }
+    expect(Object.keys(JSON.parse(text))).toEqual(['topic', 'confidence']);
+    const outcome = (last as WithAxionic).axionic?.policy as {
+      accepted: boolean;
+      trace: { selection: { output: string } };
+    };
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.trace.selection.output).toBe(text);
+  });
+
+  it('a saved policy by policy_id on /v1/completions; a bad policy is a 400 naming the path', async () => {
+    const saved = await fetch(`${s.url}/policies/save`, {
+      method: 'POST',
+      headers: { 'x-api-key': s.key, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        policy: { id: 'pol_year', constraints: { regex_pattern: '1[0-9]{3}' }, verifiers: { enabled: ['regex'] } },
+      }),
+    });
+    expect(saved.status).toBe(200);
+    const r = await client.completions.create({
+      model: 'austen-mini',
+      prompt: 'The year was ',
+      policy_id: 'pol_year',
+      seed: 2,
+    } as OpenAI.CompletionCreateParamsNonStreaming);
+    expect(r.choices[0]?.text).toMatch(/^1[0-9]{3}$/);
+    await expect(
+      client.chat.completions.create({
+        model: 'austen-mini',
+        messages,
+        policy: { verifiers: { enabled: ['factuality'] } },
+      } as ChatParams),
+    ).rejects.toMatchObject({ status: 400, param: 'policy.verifiers.enabled' });
+  });
+});

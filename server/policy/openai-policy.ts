@@ -1,0 +1,115 @@
+// A policy on the OpenAI routes (`policy` or `policy_id`, e.g. through the openai client's `extra_body`): the
+// policy runs on the rendered prompt (best-of-n, verifiers, retries as on /policies/run), then the winning output is
+// the answer — `message.content` for chat, `text` for completions — with `axionic.policy` carrying
+// {policy_id, accepted, score, latency_ms, constraints_ok, verifier_ok} and the trace when `include_trace` is set.
+// Streamed, the selected text is sent after selection (the first byte comes late); the concatenated deltas equal
+// the returned content. The request's own sampling fields do not apply: the policy's sampling block does.
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { encode } from '../../engine/tokenizer.ts';
+import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
+import type { PolicyRunResponse, RuntimePolicy } from '../../protocol/policy.ts';
+import type { AppEnv, ServerDeps } from '../context.ts';
+import { usageOf } from '../job-builder.ts';
+import { openaiStream } from '../openai-stream.ts';
+import { policyOf, withPolicyPath } from '../routes/policies.ts';
+import { runPolicy } from './run-policy.ts';
+
+export interface PolicyFields {
+  readonly policy?: RuntimePolicy | null;
+  readonly policy_id?: string | null;
+  readonly include_trace?: boolean | null;
+  readonly max_tokens?: number | null;
+  readonly seed?: number | null;
+  readonly stream?: boolean | null;
+}
+
+export const hasPolicy = (b: PolicyFields) => (b.policy ?? undefined) !== undefined || !!b.policy_id;
+
+const outcome = (r: PolicyRunResponse, trace: boolean) => ({
+  policy: {
+    policy_id: r.policy_id ?? null,
+    accepted: r.accepted,
+    score: r.score,
+    latency_ms: r.latency_ms,
+    constraints_ok: r.constraints_ok,
+    verifier_ok: r.verifier_ok,
+    ...(trace ? { trace: r.trace ?? null } : {}),
+  },
+});
+
+/** Runs the request's policy and answers in the route's OpenAI shape (throws ApiError for a bad policy). */
+export async function policyAnswer(
+  deps: ServerDeps,
+  c: Context<AppEnv>,
+  body: PolicyFields,
+  o: {
+    readonly kind: 'chat' | 'completion';
+    readonly prompt: string;
+    readonly model: string;
+    readonly stop: readonly string[];
+  },
+): Promise<Response> {
+  const chosen = policyOf(deps, body);
+  const trace = body.include_trace === true;
+  let r: PolicyRunResponse;
+  try {
+    r = await runPolicy(
+      deps,
+      {
+        prompt: o.prompt,
+        policy: chosen.policy,
+        at: chosen.at,
+        policyId: chosen.id,
+        maxNewTokens: body.max_tokens ?? DEFAULT_MAX_TOKENS.openai,
+        seed: body.seed ?? undefined,
+        includeTrace: trace,
+        extraStop: o.stop,
+      },
+      c.req.raw.signal,
+    );
+  } catch (e) {
+    throw withPolicyPath(e, chosen.at);
+  }
+  const created = Math.floor(Date.now() / 1000);
+  const usage = usageOf(encode(o.prompt).length, r.tokens);
+  const axionic = outcome(r, trace);
+  const finish = 'stop' as const;
+  if (o.kind === 'chat') {
+    const id = `chatcmpl-${randomUUID()}`;
+    if (!body.stream)
+      return c.json({
+        id,
+        object: 'chat.completion',
+        created,
+        model: o.model,
+        choices: [
+          { index: 0, message: { role: 'assistant', content: r.output }, finish_reason: finish, logprobs: null },
+        ],
+        usage,
+        axionic,
+      });
+    const base = { id, object: 'chat.completion.chunk', created, model: o.model };
+    return openaiStream(c.req.raw.signal, async (s) => {
+      s.send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+      if (r.output) s.send({ ...base, choices: [{ index: 0, delta: { content: r.output }, finish_reason: null }] });
+      s.send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage, axionic });
+    });
+  }
+  const id = `cmpl-${randomUUID()}`;
+  if (!body.stream)
+    return c.json({
+      id,
+      object: 'text_completion',
+      created,
+      model: o.model,
+      choices: [{ index: 0, text: r.output, finish_reason: finish, logprobs: null }],
+      usage,
+      axionic,
+    });
+  const base = { id, object: 'text_completion', created, model: o.model };
+  return openaiStream(c.req.raw.signal, async (s) => {
+    if (r.output) s.send({ ...base, choices: [{ index: 0, text: r.output, finish_reason: null, logprobs: null }] });
+    s.send({ ...base, choices: [{ index: 0, text: '', finish_reason: finish, logprobs: null }], usage, axionic });
+  });
+}
