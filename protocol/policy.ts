@@ -223,3 +223,79 @@ export const policyOutcomeSchema = z.object({
   verifier_ok: z.boolean(),
   trace: policyTraceSchema.nullable().optional(),
 });
+
+export const policyCompareRequestSchema = z.object({
+  prompt: z.string().max(200_000),
+  policies: z.array(runtimePolicySchema).min(1).max(8),
+  max_new_tokens: ranged('max_tokens').nullish(),
+  /** Extension: the seed every policy runs with. */
+  seed: ranged('seed').nullish(),
+});
+export const policyCompareResponseSchema = z.object({
+  results: z.array(policyRunResponseSchema),
+  truncated: z.boolean().optional(),
+  note: z.string().nullable().optional(),
+});
+
+export const policyEvaluateRequestSchema = z.object({
+  prompts: z.array(z.string().max(200_000)).min(1).max(32),
+  ...policyChoice,
+  max_new_tokens: ranged('max_tokens').nullish(),
+  seed: ranged('seed').nullish(),
+});
+export const policyEvaluateResponseSchema = z.object({
+  num_prompts: z.number(),
+  success_rate: z.number(),
+  avg_latency_ms: z.number(),
+  avg_tokens: z.number(),
+  avg_score: z.number().optional(),
+  pass_count: z.number(),
+  fail_count: z.number(),
+  outputs: z.array(z.string()),
+  truncated: z.boolean().optional(),
+  note: z.string().nullable().optional(),
+});
+
+export const policyAutotuneRequestSchema = z.object({
+  prompts: z.array(z.string().max(200_000)).min(1).max(32),
+  base_policy: runtimePolicySchema.nullish(),
+  base_policy_id: z.string().max(200).nullish(),
+  search_space: z.record(z.string().max(200), z.array(z.unknown()).max(64)),
+  max_trials: z.int().min(1).max(1000).default(24),
+  max_new_tokens: ranged('max_tokens').nullish(),
+  seed: ranged('seed').nullish(),
+});
+const trialSchema = z.object({
+  policy: runtimePolicySchema,
+  success_rate: z.number(),
+  avg_score: z.number(),
+  avg_latency_ms: z.number(),
+  pass_count: z.number(),
+  fail_count: z.number(),
+});
+export const policyAutotuneResponseSchema = z.object({
+  best_policy: runtimePolicySchema,
+  /** The winning trial itself (as mechanex's local auto_tune returns it). */
+  best_trial: trialSchema,
+  trials: z.array(trialSchema),
+  truncated: z.boolean().optional(),
+  note: z.string().nullable().optional(),
+});
+
+export const presetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  policy: runtimePolicySchema,
+  description: z.string().nullable().optional(),
+  owner_api_key_id: z.string().nullable().optional(),
+  tags: z.array(z.string()),
+  updated_at: z.string().nullable().optional(),
+  visibility: z.string(),
+});
+export const presetPublishRequestSchema = z.object({
+  name: z.string().min(1).max(200),
+  policy: runtimePolicySchema,
+  visibility: z.enum(['private', 'public']).default('private'),
+  tags: z.array(z.string().max(64)).max(32).default([]),
+  description: z.string().max(2000).nullish(),
+});

@@ -20,7 +20,8 @@ describe('the route table', () => {
 
   it('gives every live POST route a request schema, every streaming live route a frame schema', () => {
     for (const r of all.filter((x) => x.local === 'live')) {
-      if (r.method === 'POST') expect(r.request, r.id).toBeDefined();
+      // a clone takes no body: the path names everything
+      if (r.method === 'POST' && r.id !== 'policies.presets.clone') expect(r.request, r.id).toBeDefined();
       if (r.stream !== 'none') expect(r.frame, r.id).toBeDefined();
     }
   });

@@ -22,9 +22,21 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'policies.save': { policy: { id: 'austen-mini', name: 'contract' } },
   'policies.run': { prompt: 'It is', policy: { sampling: { method: 'greedy' } }, max_new_tokens: 4 },
   'policies.run-saved': { prompt: 'It is', max_new_tokens: 4, seed: 1 },
+  'policies.compare': { prompt: 'It is', policies: [{}, { sampling: { method: 'greedy' } }], max_new_tokens: 4 },
+  'policies.evaluate': { prompts: ['It is'], policy: {}, max_new_tokens: 4 },
+  'policies.autotune': {
+    prompts: ['It is'],
+    base_policy: {},
+    search_space: { 'sampling.temperature': [0.5] },
+    max_new_tokens: 4,
+  },
+  'policies.presets.publish': { name: 'contract', policy: {} },
 };
 
-const concrete = (r: RouteSpec) => r.path.replace(/\{[^}]+\}/g, 'austen-mini');
+/** Path parameters that must name something that exists (the default is the model's name). */
+const PATH_PARAMS: Record<string, string> = { 'policies.presets.clone': 'preset_diverse_chatbot' };
+
+const concrete = (r: RouteSpec) => r.path.replace(/\{[^}]+\}/g, PATH_PARAMS[r.id] ?? 'austen-mini');
 
 function call(r: RouteSpec, body?: Record<string, unknown>, accept?: string) {
   return fetch(`${s.url}${concrete(r)}`, {

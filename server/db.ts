@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { PresetStore } from './policy/presets.ts';
 import { PolicyStore } from './policy-store.ts';
 
 export interface KeyRow {
@@ -54,6 +55,12 @@ function openChecked(path: string): Database.Database {
 
 export class Store {
   private policyStore?: PolicyStore;
+  private presetStore?: PresetStore;
+  /** Published policy presets (their own table), with the built-in ones. */
+  get presets(): PresetStore {
+    this.presetStore ??= new PresetStore(this.db);
+    return this.presetStore;
+  }
   /** Saved policies (their own table in the same database). */
   get policies(): PolicyStore {
     this.policyStore ??= new PolicyStore(this.db);

@@ -72,6 +72,13 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   model_name: fc.constantFrom('austen-mini', 'nope', ''),
   logit_bias: fc.dictionary(fc.nat({ max: 120 }).map(String), fc.integer({ min: -100, max: 100 }), { maxKeys: 3 }),
   steering_strength: fc.constantFrom(0, 1),
+  // the policy routes: small policies that compile, ids that do and do not exist
+  policy: fc.constantFrom({}, { sampling: { method: 'greedy' } }, { constraints: { regex_pattern: '[a-z]{1,3}' } }),
+  policy_id: fc.constantFrom(null, 'nope'),
+  policies: fc.constantFrom([{}], [{ sampling: { method: 'greedy' } }, {}]),
+  prompts: fc.array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 2 }),
+  max_new_tokens: fc.integer({ min: 1, max: 4 }),
+  search_space: fc.constantFrom({}, { 'sampling.temperature': [0.5] }),
 };
 
 function shapeOf(schema: z.ZodType | undefined): string[] {
@@ -83,7 +90,7 @@ function shapeOf(schema: z.ZodType | undefined): string[] {
  * hostile field, so many cases pass validation and reach the engine); plus unknown extra fields. */
 function bodyFor(r: RouteSpec): fc.Arbitrary<Record<string, unknown>> {
   const keys = shapeOf(r.request);
-  const required = keys.filter((k) => ['prompt', 'messages', 'model_name'].includes(k));
+  const required = keys.filter((k) => ['prompt', 'messages', 'model_name', 'prompts', 'policies'].includes(k));
   const field = (k: string, clean: boolean) =>
     fc.option(
       clean
@@ -291,7 +298,9 @@ describe('fuzzing every route of the route table', () => {
           if (res.status === 422 || parsed.data?.error.code === 'unsupported_parameter')
             expect(parsed.data?.error.param, where).toBeTruthy();
         }
-        if (res.status === 200 && c.route?.stream !== 'none' && c.route?.local === 'live') generated++;
+        const generates =
+          c.route?.stream !== 'none' || /^policies\.(run|run-saved|compare|evaluate|autotune)$/.test(c.route?.id ?? '');
+        if (res.status === 200 && generates && c.route?.local === 'live') generated++;
         // the log line of this request names no key
         await new Promise((r) => setImmediate(r));
         for (const l of logs.slice(logStart)) expect(l.includes(s.key), l).toBe(false);

@@ -184,7 +184,7 @@ describe('URL space', () => {
   });
 
   it('routes of later features answer 501 with a message', async () => {
-    for (const path of ['/sae/generate', '/policies/compare', '/behaviors/create', '/steering/generate']) {
+    for (const path of ['/sae/generate', '/behaviors/create', '/steering/generate']) {
       const r = await post(path, { prompt: 'x' });
       expect(r.status, path).toBe(501);
       expect((await r.json()).detail).toMatch(/not available on the local runtime yet/);

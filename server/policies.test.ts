@@ -205,4 +205,119 @@ describe('/policies', () => {
       expect(status === 422 ? JSON.stringify(b.detail) : b.error.message).toMatch(message);
     }
   });
+
+  it('compare, evaluate and autotune run several policies within their caps', async () => {
+    const yesNo = { constraints: { regex_pattern: '(yes|no)' }, verifiers: { enabled: ['regex'] } };
+    const cmp = await (
+      await call('POST', '/policies/compare', {
+        prompt: 'Answer: ',
+        policies: [yesNo, { sampling: { method: 'greedy' } }],
+        max_new_tokens: 6,
+        seed: 1,
+      })
+    ).json();
+    expect(cmp.results).toHaveLength(2);
+    expect(cmp.results[0].output).toMatch(/^(yes|no)$/);
+    expect(cmp.truncated).toBe(false);
+
+    const ev = await (
+      await call('POST', '/policies/evaluate', {
+        prompts: ['Answer: ', 'Reply: ', 'So: '],
+        policy: yesNo,
+        max_new_tokens: 5,
+        seed: 2,
+      })
+    ).json();
+    expect(ev).toMatchObject({ num_prompts: 3, pass_count: 3, fail_count: 0, success_rate: 1, truncated: false });
+    expect(ev.outputs.every((o: string) => /^(yes|no)$/.test(o))).toBe(true);
+
+    const tune = await (
+      await call('POST', '/policies/autotune', {
+        prompts: ['It is'],
+        base_policy: { constraints: { regex_pattern: '[a-z]{2,5}' }, verifiers: { enabled: ['regex'] } },
+        search_space: { 'sampling.temperature': [0.2, 0.8], 'sampling.method': ['top-k', 'greedy'] },
+        max_trials: 100,
+        max_new_tokens: 6,
+        seed: 3,
+      })
+    ).json();
+    expect(tune.trials).toHaveLength(4);
+    expect(
+      tune.trials.map((t: { policy: { sampling: { temperature: number; method: string } } }) => [
+        t.policy.sampling.temperature,
+        t.policy.sampling.method,
+      ]),
+    ).toEqual([
+      [0.2, 'top-k'],
+      [0.2, 'greedy'],
+      [0.8, 'top-k'],
+      [0.8, 'greedy'],
+    ]);
+    expect(tune.best_policy).toEqual(tune.best_trial.policy);
+    expect(tune.trials).toContainEqual(tune.best_trial);
+    expect(tune.note).toMatch(/capped at 24/);
+    const bad = await call('POST', '/policies/autotune', {
+      prompts: ['x'],
+      base_policy: {},
+      search_space: { 'sampling.temprature': [1] },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.param).toMatch(/^search_space\.sampling/);
+  });
+
+  it('presets: built-in ones listed, publish, clone into a saved policy', async () => {
+    const list = await (await call('GET', '/policies/presets?include_public=true')).json();
+    expect(list.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['strict_json_extraction', 'fast_tool_router', 'diverse_chatbot']),
+    );
+    const pub = await (
+      await call('POST', '/policies/presets/publish', {
+        name: 'terse',
+        policy: { sampling: { method: 'greedy' } },
+        tags: ['short'],
+      })
+    ).json();
+    expect(pub.preset_id).toMatch(/^preset_/);
+    const mine = await (await call('GET', '/policies/presets?include_public=false')).json();
+    expect(mine).toEqual([
+      expect.objectContaining({ id: pub.preset_id, name: 'terse', tags: ['short'], visibility: 'private' }),
+    ]);
+    const cloned = await (await call('POST', `/policies/presets/${pub.preset_id}/clone`)).json();
+    const saved = await (await call('GET', `/policies/${cloned.policy_id}`)).json();
+    expect(saved.sampling.method).toBe('greedy');
+    const builtIn = await (await call('POST', '/policies/presets/preset_strict_json_extraction/clone')).json();
+    expect((await call('GET', `/policies/${builtIn.policy_id}`)).status).toBe(200);
+    expect((await call('POST', '/policies/presets/nope/clone')).status).toBe(404);
+  });
+
+  it('forbidden_terms never appear: 200 seeded candidates alone, and under a regex', async () => {
+    const terms = ['e', 'the', 'Mr'];
+    let seen = 0;
+    for (let seed = 1; seed <= 25; seed++) {
+      const r = await (
+        await call('POST', '/policies/run', {
+          prompt: 'Mr Darcy said the ',
+          policy: { constraints: { forbidden_terms: terms }, optimization: { best_of_n: 8 } },
+          max_new_tokens: 30,
+          seed,
+        })
+      ).json();
+      for (const c of r.trace.candidates) {
+        seen++;
+        for (const t of terms) expect(c.output.includes(t), c.output).toBe(false);
+        expect(c.constraints_ok).toBe(true);
+      }
+    }
+    expect(seen).toBe(200);
+    const under = await (
+      await call('POST', '/policies/run', {
+        prompt: 'Her name: ',
+        policy: { constraints: { regex_pattern: '[A-Z][a-z]{3,9}', forbidden_terms: ['e', 'a'] } },
+        max_new_tokens: 12,
+        seed: 4,
+      })
+    ).json();
+    expect(under.output).toMatch(/^[A-Z][b-df-z]{3,9}$/);
+    expect(under.accepted).toBe(true);
+  });
 });

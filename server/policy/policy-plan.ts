@@ -23,6 +23,8 @@ export interface PolicyPlan {
   readonly wantsJson: boolean;
   readonly verifiers: readonly string[];
   readonly stop: readonly string[];
+  /** Substrings the output never contains (the matcher removes them; the check looks again). */
+  readonly forbidden: readonly string[];
 }
 
 const bad = (param: string, message: string) =>
@@ -48,8 +50,6 @@ export function planPolicy(policy: RuntimePolicy, at: string): PolicyPlan {
     throw unsupported(p('optimization.branch_and_prune'), 'branch_and_prune has no local implementation');
   if (policy.optimization.self_revision_loops > 0)
     throw unsupported(p('optimization.self_revision_loops'), 'self_revision_loops has no local implementation');
-  if (policy.constraints.forbidden_terms.length > 0)
-    throw unsupported(p('constraints.forbidden_terms'), 'forbidden_terms is not implemented on the local runtime yet');
   if (given(policy.sampling.draft_model) || policy.sampling.ensemble_models.length > 0)
     throw unsupported(
       p('sampling.ensemble_models'),
@@ -141,5 +141,6 @@ export function planPolicy(policy: RuntimePolicy, at: string): PolicyPlan {
     wantsJson: schema !== undefined || given(c.tool_schema),
     verifiers: policy.verifiers.enabled,
     stop: c.stop_sequences,
+    forbidden: c.forbidden_terms,
   };
 }

@@ -62,6 +62,7 @@ async function generateOne(
       { prompts: [prompt], defaultMaxTokens: maxTokens, vocabSize: deps.model.vocabSize },
     ),
     ...(constraint ? { constraint } : {}),
+    ...(plan.forbidden.length ? { forbiddenTerms: plan.forbidden } : {}),
   };
   const run = startJob(deps, job, signal);
   await run.accepted;
@@ -101,9 +102,15 @@ export async function runPolicy(
   let repair: 'none' | 'extracted' | 'regenerated' = 'none';
 
   const judge = (text: string, constraintValid: boolean | undefined): Verdict & { constraintsOk: boolean } => {
-    const constraintsOk = constraintValid !== false;
+    // checked again here, independently of the matcher: a forbidden term in the output fails the constraints
+    const term = plan.forbidden.find((t) => text.includes(t));
+    const constraintsOk = constraintValid !== false && term === undefined;
     const v = verify(text);
-    return { ...v, constraintsOk, reason: constraintsOk ? v.reason : 'the output does not satisfy the constraint' };
+    const why =
+      term !== undefined
+        ? `the output contains the forbidden term ${JSON.stringify(term)}`
+        : 'the output does not satisfy the constraint';
+    return { ...v, constraintsOk, reason: constraintsOk ? v.reason : why };
   };
 
   const best = () =>

@@ -7,6 +7,7 @@ import { generateHandlers } from './generate.ts';
 import { modelHandlers } from './models.ts';
 import { openApiHandlers } from './openapi.ts';
 import { policyHandlers } from './policies.ts';
+import { policyBatchHandlers } from './policy-batch.ts';
 import { samplingHandlers } from './sampling.ts';
 
 export function createHandlers(deps: ServerDeps): Handlers {
@@ -18,5 +19,6 @@ export function createHandlers(deps: ServerDeps): Handlers {
     ...generateHandlers(deps),
     ...samplingHandlers(deps),
     ...policyHandlers(deps),
+    ...policyBatchHandlers(deps),
   };
 }

@@ -1,7 +1,9 @@
 // Turns a job's plain-data specs into what the engine takes: sampling parameters (with a Map), steering hooks
 // (Float32Array vectors), and — through registries that later features fill — constraint processors and monitor
 // observers. A spec the engine cannot honour throws EngineInputError naming its field (answered 400).
+
 import type { CompiledConstraint } from '../../engine/constraints/compiled.ts';
+import { ForbiddenTermsMatcher, termAutomaton } from '../../engine/constraints/forbidden.ts';
 import { ConstraintProcessor } from '../../engine/constraints/matcher.ts';
 import { EngineInputError, type LogitProcessor, type StepObserver } from '../../engine/generate.ts';
 import type { GPT, Hooks } from '../../engine/model.ts';
@@ -60,6 +62,8 @@ export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
       `${spec.budgetField}: the ${spec.field} needs at least ${constraint.minChars} characters, but ${spec.budgetField} is ${job.maxTokens}`,
     );
   }
+  // forbidden substrings: one automaton per job, wrapped around each choice's matcher (or alone)
+  const terms = job.forbiddenTerms?.length ? termAutomaton(job.forbiddenTerms) : undefined;
   const monitors = (job.monitors ?? []).map((m, i) => {
     const c = MONITOR_COMPILERS.get(m.kind);
     if (!c) throw new EngineInputError(`monitors[${i}].kind`, `unknown monitor kind "${m.kind}"`);
@@ -69,7 +73,11 @@ export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
     sampling: samplingParams(job.sampling),
     hooks: steeringHooks(job),
     constraint,
-    processors: () => (constraint ? [new ConstraintProcessor(constraint.newMatcher())] : []),
+    processors: () => {
+      const inner = constraint?.newMatcher();
+      if (terms) return [new ConstraintProcessor(new ForbiddenTermsMatcher(terms, inner))];
+      return inner ? [new ConstraintProcessor(inner)] : [];
+    },
     observers: () => monitors.map((m) => m()),
   };
 }

@@ -62,6 +62,8 @@ export interface GenerationJob {
   readonly promptLogprobs?: number;
   readonly steering?: readonly SteeringSpec[];
   readonly constraint?: ConstraintSpec;
+  /** Substrings the output must never contain (exact, case-sensitive), with or without a constraint. */
+  readonly forbiddenTerms?: readonly string[];
   readonly monitors?: readonly MonitorSpec[];
 }
 

@@ -1,7 +1,8 @@
 // @vitest-environment node
 // mechanex 1.0.x's policy path, through the project's stand-in (it makes the SDK's exact HTTP calls) against the
 // real server: generate() with a JSON Schema, a regex, best_of_n, an inline policy and a saved policy_id goes to
-// POST /policies/run and returns the output; mx.policy.save/list/get/run use the /policies routes.
+// POST /policies/run and returns the output; mx.policy.save/list/get/run/compare/evaluate/auto_tune and the presets
+// calls use the /policies routes with the bodies mechanex 1.0.x sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/testing.ts';
 import { runProcess, snippetEnv } from './testing/run-code.ts';
@@ -30,6 +31,15 @@ out["got"] = mx.policy.get(pid)["constraints"]["regex_pattern"]
 out["run"] = mx.policy.run("Answer: ", policy_id=pid, max_new_tokens=5)
 out["by_id"] = mx.generation.generate("Answer: ", policy_id=pid)
 out["inline"] = mx.generation.generate("Answer: ", policy={"constraints": {"regex_pattern": "[A-Z][a-z]{2,6}"}})
+yes_no = {"constraints": {"regex_pattern": "(yes|no)"}, "verifiers": {"enabled": ["regex"]}}
+out["compare"] = [r["output"] for r in mx.policy.compare("Answer: ", [yes_no, yes_no], max_new_tokens=5)["results"]]
+out["evaluate"] = mx.policy.evaluate(["Answer: ", "Reply: "], policy_id=pid, max_new_tokens=5)["pass_count"]
+tuned = mx.policy.auto_tune(["Answer: "], base_policy=yes_no, search_space={"sampling.temperature": [0.3, 0.9]}, max_trials=2, max_new_tokens=5)
+out["tuned"] = [len(tuned["trials"]), tuned["best_trial"]["policy"] == tuned["best_policy"]]
+preset = mx.policy.publish_preset("yes-no", yes_no, tags=["test"])
+out["presets"] = [p["name"] for p in mx.policy.list_presets()]
+out["own_presets"] = [p["id"] for p in mx.policy.list_presets(include_public=False)] == [preset]
+out["cloned"] = mx.policy.get(mx.policy.clone_preset(preset))["constraints"]["regex_pattern"]
 print(json.dumps(out))
 `;
 
@@ -48,5 +58,13 @@ describe('mechanex stand-in: the policy path', () => {
     expect(out.run.output).toMatch(/^(yes|no)$/);
     expect(out.by_id).toMatch(/^(yes|no)$/);
     expect(out.inline).toMatch(/^[A-Z][a-z]{2,6}$/);
+    expect(out.compare.every((o: string) => /^(yes|no)$/.test(o))).toBe(true);
+    expect(out.evaluate).toBe(2);
+    expect(out.tuned).toEqual([2, true]);
+    expect(out.presets).toEqual(
+      expect.arrayContaining(['yes-no', 'strict_json_extraction', 'fast_tool_router', 'diverse_chatbot']),
+    );
+    expect(out.own_presets).toBe(true);
+    expect(out.cloned).toBe('(yes|no)');
   });
 });

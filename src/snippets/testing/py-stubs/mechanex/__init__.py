@@ -167,10 +167,42 @@ class _Policy:
     def get(self, policy_id):
         return json.loads(self._client._request("GET", f"/policies/{policy_id}"))
 
-    def run(self, prompt, policy=None, policy_id=None, max_new_tokens=128, include_trace=True):
-        body = {"prompt": prompt, "policy": policy, "policy_id": policy_id, "max_new_tokens": max_new_tokens,
-                "include_trace": include_trace}
-        return json.loads(self._client._request("POST", "/policies/run", body))
+    def run(self, prompt, policy=None, policy_id=None, model="default", max_new_tokens=128, include_trace=True):
+        if policy is None and policy_id is None:
+            raise MechanexError("Provide either `policy` or `policy_id`.")
+        body = {"prompt": prompt, "policy_id": policy_id, "policy": policy, "model": model,
+                "max_new_tokens": max_new_tokens, "include_trace": include_trace}
+        return self._post("/policies/run", body)
+
+    def compare(self, prompt, policies, max_new_tokens=128):
+        return self._post("/policies/compare", {"prompt": prompt, "policies": policies, "max_new_tokens": max_new_tokens})
+
+    def evaluate(self, prompts, policy=None, policy_id=None, max_new_tokens=128):
+        if policy is None and policy_id is None:
+            raise MechanexError("Provide either `policy` or `policy_id`.")
+        body = {"prompts": prompts, "policy_id": policy_id, "policy": policy, "max_new_tokens": max_new_tokens}
+        return self._post("/policies/evaluate", body)
+
+    def publish_preset(self, name, policy, visibility="private", tags=None, description=None):
+        body = {"name": name, "policy": policy, "visibility": visibility, "tags": tags or [],
+                "description": description}
+        return self._post("/policies/presets/publish", body)["preset_id"]
+
+    def list_presets(self, include_public=True):
+        suffix = "true" if include_public else "false"
+        return json.loads(self._client._request("GET", f"/policies/presets?include_public={suffix}"))
+
+    def clone_preset(self, preset_id):
+        return self._post(f"/policies/presets/{preset_id}/clone", {})["policy_id"]
+
+    def auto_tune(self, prompts, base_policy=None, base_policy_id=None, search_space=None, max_trials=24,
+                  max_new_tokens=128):
+        body = {"prompts": prompts, "base_policy_id": base_policy_id, "base_policy": base_policy,
+                "search_space": search_space or {}, "max_trials": max_trials, "max_new_tokens": max_new_tokens}
+        return self._post("/policies/autotune", body)
+
+    def _post(self, path, body):
+        return json.loads(self._client._request("POST", path, body))
 
 
 _client = _Client()
