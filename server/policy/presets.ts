@@ -3,7 +3,10 @@
 // saves a copy as a policy and returns its id.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import { type RuntimePolicy, type RuntimePolicyInput, runtimePolicySchema } from '../../protocol/policy.ts';
+
+const TAGS = z.array(z.string());
 
 export interface Preset {
   readonly id: string;
@@ -131,7 +134,7 @@ export class PresetStore {
         policy: parsed.data,
         description: r.description,
         owner_api_key_id: 'local',
-        tags: JSON.parse(r.tags) as string[],
+        tags: TAGS.parse(JSON.parse(r.tags)),
         updated_at: r.updated_at,
         visibility: r.visibility,
       });

@@ -13,7 +13,7 @@ export interface MechanexCall {
   /** One generate call per prompt (a completions body may carry several). */
   prompts: string[];
   /** Keyword arguments after `prompt`, in the order they are written. */
-  args: [string, string | number | null][];
+  args: [string, unknown][];
   /** The model for mx.set_model, or undefined to keep the key's model. */
   model?: string;
   unsupported: string[];
@@ -60,7 +60,7 @@ export function mechanexCall(req: RequestObject, opts: SnippetOptions): Mechanex
   const model = typeof body.model === 'string' && body.model !== 'default' ? body.model : undefined;
   if (body.model === 'default' || model !== undefined) used.add('model');
 
-  const args: [string, string | number | null][] = [];
+  const args: [string, unknown][] = [];
   const num = (k: string) => (typeof body[k] === 'number' ? (body[k] as number) : undefined);
   const maxTokens = num('max_tokens');
   if (maxTokens !== undefined) used.add('max_tokens');

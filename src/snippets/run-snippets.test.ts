@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/testing.ts';
 import type { RequestObject } from '../api/request-object.ts';
 import { mechanexBody, mechanexCall } from './mechanex-call.ts';
+import { mechanexPolicyBody, mechanexPolicyCall } from './mechanex-policy-call.ts';
 import { SNIPPET_TARGETS } from './registry.ts';
 import { routeOf } from './request-parts.ts';
 import { type CaptureServer, startCaptureServer } from './testing/capture-server.ts';
@@ -29,8 +30,7 @@ afterAll(async () => {
 const openAiOnly = (t: SnippetTarget) => t.id.endsWith('-openai');
 /** Targets whose client has no call for the request's route (they say so instead of sending anything). */
 const cannotCall = (t: SnippetTarget, req: RequestObject) =>
-  (openAiOnly(t) && routeOf(req) === 'generate') ||
-  (routeOf(req) === 'sampling' && t.id !== 'curl' && t.id !== 'javascript-fetch');
+  (openAiOnly(t) && routeOf(req) === 'generate') || (routeOf(req) === 'sampling' && openAiOnly(t));
 const cases = (filter: (req: RequestObject) => boolean) =>
   FIXTURES.filter((f) => filter(f.req)).flatMap((f) =>
     SNIPPET_TARGETS.map((t) => ({ name: `${f.name} × ${t.id}`, fixture: f, target: t })),
@@ -50,7 +50,11 @@ function expectCompletion(target: SnippetTarget, req: RequestObject, r: RunResul
   const route = routeOf(req);
   const stream = req.body?.stream === true || route === 'generate';
   const native = route === 'generate' || route === 'sampling';
-  if (route === 'sampling' && !stream) {
+  if (target.id === 'python-mechanex' && route === 'sampling') {
+    // mechanex's policy path returns the output text, produced under the request's constraint
+    const pattern = req.body?.regex_pattern;
+    if (typeof pattern === 'string') expect(r.stdout.replace(/\n$/, '')).toMatch(new RegExp(`^(?:${pattern})$`));
+  } else if (route === 'sampling' && !stream) {
     // guided generation answers one JSON object with the output, checked after generation
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: true });
   } else if (target.id === 'curl' && !stream) {
@@ -112,6 +116,10 @@ function expectedBodies(target: SnippetTarget, req: RequestObject, opts: Snippet
   if (cannotCall(target, req)) return [];
   if (target.id === 'python-openai' && !('model' in body)) return [{ model: 'default', ...body }];
   if (target.id !== 'python-mechanex') return [body];
+  if (routeOf(req) === 'sampling') {
+    const call = mechanexPolicyCall(req, opts);
+    return call.prompts.map((p) => mechanexPolicyBody(call, p));
+  }
   const call = mechanexCall(req, opts);
   const setModel = call.model === undefined ? [] : [{ model_name: call.model }];
   return [...setModel, ...call.prompts.map((p) => mechanexBody(call, p))];

@@ -1,1 +1,16 @@
-# mechanex sends constraints only to /policies/run (not to /sampling/generate); use curl or fetch for this request.
+import os
+
+os.environ["MECHANEX_BASE_URL"] = "http://127.0.0.1:8420"  # read when mechanex is imported
+
+import mechanex as mx
+
+mx.set_key(os.environ["AXIONIC_API_KEY"])
+
+# Not sent by mechanex: stream, params.seed
+output = mx.generation.generate(
+    prompt="Sum: ",
+    max_tokens=30,
+    sampling_method="top-k",
+    grammar="root ::= num (\" + \" num)*\nnum ::= [1-9] [0-9]{0,2}  # \"quoted\" $HOME",
+)
+print(output)

@@ -1,21 +1,21 @@
 // Python (mechanex): the Axionic SDK, 1.0.x semantics. It reads MECHANEX_BASE_URL when imported, has no chat call
-// and sends a fixed set of fields to /generate; the rest of the request is listed as not sent.
+// and sends a fixed set of fields to /generate — or, for guided generation, an inline policy to /policies/run; the
+// rest of the request is listed as not sent.
 import type { RequestObject } from '../../api/request-object.ts';
 import { pyKwargs, pyString } from '../literals/python-literal.ts';
 import { mechanexCall } from '../mechanex-call.ts';
+import { mechanexPolicyCall } from '../mechanex-policy-call.ts';
 import { extraHeaders, HOSTED_BASE_URL, inlineKey, KEY_ENV, routeOf, snippetBody } from '../request-parts.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
 
 function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const route = routeOf(req);
-  if (route === 'other' || route === 'sampling') {
-    const note =
-      route === 'sampling'
-        ? 'mechanex sends constraints only to /policies/run (not to /sampling/generate); use curl or fetch for this request.'
-        : `mechanex has no generate call for ${req.method} ${req.meta.path}; use curl or fetch for it.`;
+  if (route === 'other') {
+    const note = `mechanex has no generate call for ${req.method} ${req.meta.path}; use curl or fetch for it.`;
     return { code: `# ${note}\n`, unsupported: Object.keys(snippetBody(req, opts) ?? {}), notes: [note] };
   }
-  const call = mechanexCall(req, opts);
+  // guided generation: a constraint keyword switches mechanex to its policy path (/policies/run)
+  const call = route === 'sampling' ? mechanexPolicyCall(req, opts) : mechanexCall(req, opts);
   const hosted = req.meta.baseUrl === HOSTED_BASE_URL;
   const lines: string[] = [];
   if (opts.keyMode === 'env' || !hosted) lines.push('import os', '');

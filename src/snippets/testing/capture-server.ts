@@ -26,6 +26,7 @@ function answer(path: string, body: unknown, models: readonly string[]): { type:
   const base = { id: 'x', created: 0, model: 'm' };
   if (path === '/models') return json(models.map((name) => ({ name })));
   if (path === '/auth/api-keys/set-model') return json({ status: 'ok', model_name: b.model_name });
+  if (path === '/policies/run') return json({ output: 'captured', accepted: true });
   if (path === '/generate') {
     const frames = sse([{ status: 'started' }, { status: 'complete', result: { output: 'captured' } }]);
     return { type: 'text/event-stream', text: frames.join('') };
