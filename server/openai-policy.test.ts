@@ -3,7 +3,7 @@
 // `axionic.policy` reports the outcome. A saved policy works by `policy_id` on /v1/completions.
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './testing.ts';
+import { readSse, startTestServer } from './testing.ts';
 
 let s: Awaited<ReturnType<typeof startTestServer>>;
 let client: OpenAI;
@@ -95,5 +95,51 @@ describe('a policy on the OpenAI routes', () => {
         policy: { verifiers: { enabled: ['factuality'] } },
       } as ChatParams),
     ).rejects.toMatchObject({ status: 400, param: 'policy.verifiers.enabled' });
+  });
+
+  it('a single-candidate policy streams as it generates; a bad constraint is still a 400 before any byte', async () => {
+    const single = {
+      sampling: { method: 'top-p', temperature: 0.8 },
+      constraints: { regex_pattern: '[A-Za-z ,.]{40,80}' },
+      verifiers: { enabled: ['regex'], max_retries: 0 },
+      optimization: { retry_on_failure: 0 },
+    };
+    const res = await fetch(`${s.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'x-api-key': s.key, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'austen-mini',
+        messages,
+        stream: true,
+        policy: single,
+        include_trace: true,
+        max_tokens: 80,
+        seed: 5,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const frames = (await readSse(res)).map((f) => f.data);
+    expect(frames.at(-1)).toBe('[DONE]');
+    const chunks = frames.slice(0, -1).map((f) => JSON.parse(f));
+    const deltas = chunks.map((c) => c.choices[0]?.delta?.content ?? '').filter((t: string) => t.length > 0);
+    expect(deltas.length).toBeGreaterThan(2); // the text came in pieces, not once after selection
+    const text = deltas.join('');
+    expect(text).toMatch(/^[A-Za-z ,.]{40,80}$/);
+    const outcome = chunks.at(-1).axionic.policy;
+    expect(outcome).toMatchObject({ accepted: true });
+    expect(outcome.trace.selection.output).toBe(text);
+
+    const bad = await fetch(`${s.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'x-api-key': s.key, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'austen-mini',
+        messages,
+        stream: true,
+        policy: { ...single, constraints: { regex_pattern: 'a(?=b)' } },
+      }),
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.param).toBe('policy.constraints.regex_pattern');
   });
 });

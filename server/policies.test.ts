@@ -319,5 +319,57 @@ describe('/policies', () => {
     ).json();
     expect(under.output).toMatch(/^[A-Z][b-df-z]{3,9}$/);
     expect(under.accepted).toBe(true);
+    // a constraint every output of which contains a term is refused before generating
+    const impossible = await call('POST', '/policies/run', {
+      prompt: 'x',
+      policy: { constraints: { regex_pattern: '(yes|no)', forbidden_terms: ['y', 'n'] } },
+    });
+    expect(impossible.status).toBe(400);
+    const b = await impossible.json();
+    expect(b.error.param).toBe('policy.constraints.forbidden_terms');
+    expect(b.error.message).toMatch(/no output of the .* avoids every forbidden term/);
+  });
+
+  it('retry rounds run the fallback methods in order; rerank off takes the first accepted candidate', async () => {
+    const failing = {
+      constraints: {
+        regex_pattern: '[a-z]{3,8}',
+        tool_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
+      verifiers: { enabled: ['tool_args'], repair_on_failure: false, max_retries: 0 },
+      optimization: { retry_on_failure: 2, fallback_methods: ['greedy'] },
+    };
+    const r = await (
+      await call('POST', '/policies/run', { prompt: 'Weather in ', policy: failing, max_new_tokens: 20, seed: 2 })
+    ).json();
+    expect(r.accepted).toBe(false);
+    expect(
+      r.trace.candidates.map((c: { round: number; sampling_method: string }) => [c.round, c.sampling_method]),
+    ).toEqual([
+      [0, 'top-k'],
+      [1, 'greedy'],
+      [2, 'top-k'],
+    ]);
+    expect(r.trace.retry_events.map((e: { trigger: string }) => e.trigger)).toEqual([
+      'accepted=false',
+      'accepted=false',
+    ]);
+    const unknown = await call('POST', '/policies/run', {
+      prompt: 'x',
+      policy: { optimization: { fallback_methods: ['magic'] } },
+    });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.param).toBe('policy.optimization.fallback_methods');
+
+    const yesNo = { constraints: { regex_pattern: '(yes|no|maybe)' }, optimization: { best_of_n: 3 } };
+    const first = await (
+      await call('POST', '/policies/run', {
+        prompt: 'Answer: ',
+        policy: { ...yesNo, verifiers: { rerank: false } },
+        max_new_tokens: 5,
+        seed: 8,
+      })
+    ).json();
+    expect(first.trace.selection.slot).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // is refused exactly when it would complete a term, overlapping terms included) and every prefix is complete.
 import { describe, expect, it } from 'vitest';
 import { EOS_ID, tokenText } from '../tokenizer.ts';
-import { ForbiddenTermsMatcher, termAutomaton } from './forbidden.ts';
+import { ForbiddenTermsMatcher, satisfiable, termAutomaton } from './forbidden.ts';
 import { seeded } from './grammar/grammar-test-helpers.ts';
 import type { Matcher } from './matcher.ts';
 import { compileRegex } from './regex/compile.ts';
@@ -70,5 +70,16 @@ describe('forbidden terms', () => {
 
   it('terms outside the vocabulary can never appear and are dropped', () => {
     expect(termAutomaton(['café']).states).toBe(1);
+  });
+
+  it('satisfiable: found, proved impossible, or unknown when the search cap runs out', () => {
+    const yesNo = compileRegex('(yes|no)');
+    expect(satisfiable(new ForbiddenTermsMatcher(termAutomaton(['y']), yesNo.newMatcher()), 10)).toBe(true);
+    expect(satisfiable(new ForbiddenTermsMatcher(termAutomaton(['y', 'n']), yesNo.newMatcher()), 10)).toBe(false);
+    // within the budget only: "no" fits in 2 characters, "yes" needs 3
+    expect(satisfiable(new ForbiddenTermsMatcher(termAutomaton(['n']), yesNo.newMatcher()), 2)).toBe(false);
+    // an enormous space that never completes within the cap
+    const huge = compileRegex('[a-z]{200}!');
+    expect(satisfiable(new ForbiddenTermsMatcher(termAutomaton(['!']), huge.newMatcher()), 300)).toBeUndefined();
   });
 });

@@ -125,3 +125,45 @@ export class ForbiddenTermsMatcher implements Matcher {
     return new ForbiddenTermsMatcher(this.ac, this.inner?.clone(), [...this.states]);
   }
 }
+
+/** Characters a satisfiability search may feed before it gives up (a deterministic work cap). */
+export const SATISFIABLE_SEARCH_STEPS = 20_000;
+
+/**
+ * Whether some complete output of at most `budget` characters avoids every term, searched depth-first from `m`
+ * (a ForbiddenTermsMatcher around the constraint), nearest-to-complete characters first, with states already seen
+ * at the same depth skipped: `true` (found), `false` (the whole space was searched: none exists) or `undefined`
+ * (the step cap ran out first).
+ */
+export function satisfiable(m: Matcher, budget: number): boolean | undefined {
+  let steps = 0;
+  let capped = false;
+  const visit = (cur: Matcher, left: number): boolean => {
+    if (cur.accepting()) return true;
+    if (left <= 0) return false;
+    const options: { t: number; next: Matcher; need: number }[] = [];
+    for (const t of tokensOfSet(cur.allowed(left))) {
+      if (t === EOS_ID) continue;
+      if (++steps > SATISFIABLE_SEARCH_STEPS) {
+        capped = true;
+        return false;
+      }
+      const next = cur.clone();
+      if (next.advance(t)) options.push({ t, next, need: next.minCharsToAccept() });
+    }
+    options.sort((a, b) => a.need - b.need || a.t - b.t);
+    for (const o of options) {
+      if (visit(o.next, left - 1)) return true;
+      if (capped) return false;
+    }
+    return false;
+  };
+  const found = visit(m.clone(), budget);
+  return found ? true : capped ? undefined : false;
+}
+
+function tokensOfSet(s: VocabSet): number[] {
+  const out: number[] = [];
+  for (let t = 0; t <= EOS_ID; t++) if (((s[t >>> 5] ?? 0) & (1 << (t & 31))) !== 0) out.push(t);
+  return out;
+}

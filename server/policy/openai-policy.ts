@@ -13,7 +13,7 @@ import type { AppEnv, ServerDeps } from '../context.ts';
 import { usageOf } from '../job-builder.ts';
 import { openaiStream } from '../openai-stream.ts';
 import { policyOf, withPolicyPath } from '../routes/policies.ts';
-import { runPolicy } from './run-policy.ts';
+import { type PolicyRunInput, runPolicy, singleCandidate } from './run-policy.ts';
 
 export interface PolicyFields {
   readonly policy?: RuntimePolicy | null;
@@ -52,22 +52,20 @@ export async function policyAnswer(
 ): Promise<Response> {
   const chosen = policyOf(deps, body);
   const trace = body.include_trace === true;
+  const input = {
+    prompt: o.prompt,
+    policy: chosen.policy,
+    at: chosen.at,
+    policyId: chosen.id,
+    maxNewTokens: body.max_tokens ?? DEFAULT_MAX_TOKENS.openai,
+    seed: body.seed ?? undefined,
+    includeTrace: trace,
+    extraStop: o.stop,
+  };
+  if (body.stream && singleCandidate(chosen.policy)) return streamSingle(deps, c, input, o, trace);
   let r: PolicyRunResponse;
   try {
-    r = await runPolicy(
-      deps,
-      {
-        prompt: o.prompt,
-        policy: chosen.policy,
-        at: chosen.at,
-        policyId: chosen.id,
-        maxNewTokens: body.max_tokens ?? DEFAULT_MAX_TOKENS.openai,
-        seed: body.seed ?? undefined,
-        includeTrace: trace,
-        extraStop: o.stop,
-      },
-      c.req.raw.signal,
-    );
+    r = await runPolicy(deps, input, c.req.raw.signal);
   } catch (e) {
     throw withPolicyPath(e, chosen.at);
   }
@@ -111,5 +109,74 @@ export async function policyAnswer(
   return openaiStream(c.req.raw.signal, async (s) => {
     if (r.output) s.send({ ...base, choices: [{ index: 0, text: r.output, finish_reason: null, logprobs: null }] });
     s.send({ ...base, choices: [{ index: 0, text: '', finish_reason: finish, logprobs: null }], usage, axionic });
+  });
+}
+
+/**
+ * A single-candidate policy, streamed as it generates: the response starts once the worker has accepted the job (a
+ * bad policy or constraint is still a 400 before any byte), the deltas are the candidate's text as it comes, and
+ * the last chunk carries usage and axionic.policy. The candidate's text is the answer, so the deltas add up to it.
+ */
+async function streamSingle(
+  deps: ServerDeps,
+  c: Context<AppEnv>,
+  input: PolicyRunInput,
+  o: { readonly kind: 'chat' | 'completion'; readonly prompt: string; readonly model: string },
+  trace: boolean,
+): Promise<Response> {
+  const queue: string[] = [];
+  let wake: (() => void) | undefined;
+  let accept!: () => void;
+  const accepted = new Promise<void>((res) => {
+    accept = res;
+  });
+  const done = runPolicy(
+    deps,
+    {
+      ...input,
+      onAccepted: accept,
+      onText: (t) => {
+        queue.push(t);
+        wake?.();
+      },
+    },
+    c.req.raw.signal,
+  );
+  let finished = false;
+  const ended = done.then(
+    () => {},
+    () => {},
+  );
+  void ended.then(() => {
+    finished = true;
+    wake?.();
+  });
+  try {
+    await Promise.race([accepted, done]);
+  } catch (e) {
+    throw withPolicyPath(e, input.at);
+  }
+  const created = Math.floor(Date.now() / 1000);
+  const chat = o.kind === 'chat';
+  const base = chat
+    ? { id: `chatcmpl-${randomUUID()}`, object: 'chat.completion.chunk', created, model: o.model }
+    : { id: `cmpl-${randomUUID()}`, object: 'text_completion', created, model: o.model };
+  const piece = (text: string, finish: 'stop' | null = null) =>
+    chat
+      ? { ...base, choices: [{ index: 0, delta: finish ? {} : { content: text }, finish_reason: finish }] }
+      : { ...base, choices: [{ index: 0, text, finish_reason: finish, logprobs: null }] };
+  return openaiStream(c.req.raw.signal, async (s) => {
+    if (chat)
+      s.send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+    for (;;) {
+      while (queue.length) s.send(piece(queue.splice(0).join('')));
+      if (finished) break;
+      await new Promise<void>((res) => {
+        wake = res;
+      });
+      wake = undefined;
+    }
+    const r = await done;
+    s.send({ ...piece('', 'stop'), usage: usageOf(encode(o.prompt).length, r.tokens), axionic: outcome(r, trace) });
   });
 }

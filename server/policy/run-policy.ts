@@ -40,6 +40,30 @@ export interface PolicyRunInput {
   readonly includeTrace: boolean;
   /** Stops the route adds (the chat template's turn boundary). */
   readonly extraStop?: readonly string[];
+  /** For a single-candidate policy (singleCandidate): the text of the one candidate as it is generated. */
+  readonly onText?: (text: string) => void;
+  /** Called when the first candidate's job is accepted by a worker (after its constraint compiled). */
+  readonly onAccepted?: () => void;
+}
+
+/**
+ * Whether a policy makes exactly one candidate whose text is the answer: best_of_n 1, no retry rounds, no
+ * confidence regeneration and no JSON repair (each of those can replace the text after it was generated).
+ */
+export function singleCandidate(policy: RuntimePolicy): boolean {
+  const o = policy.optimization;
+  const c = policy.constraints;
+  const wantsJson =
+    c.json_mode ||
+    (c.json_schema !== undefined && c.json_schema !== null) ||
+    (c.tool_schema !== undefined && c.tool_schema !== null);
+  return (
+    o.best_of_n === 1 &&
+    o.retry_on_failure === 0 &&
+    policy.verifiers.max_retries === 0 &&
+    !o.confidence_triggered_regeneration &&
+    !(policy.verifiers.repair_on_failure && wantsJson)
+  );
 }
 
 /** A derived seed per candidate, so a run is deterministic given its seed and candidates differ. */
@@ -55,6 +79,8 @@ async function generateOne(
   constraint: ConstraintSpec | undefined,
   signal: AbortSignal,
   extraStop: readonly string[] = [],
+  onText?: (text: string) => void,
+  onAccepted?: () => void,
 ): Promise<{ text: string; tokens: number; logprobs: number[]; constraintValid: boolean | undefined }> {
   const job = {
     ...buildJob(
@@ -66,10 +92,13 @@ async function generateOne(
   };
   const run = startJob(deps, job, signal);
   await run.accepted;
+  onAccepted?.();
   const logprobs: number[] = [];
   for await (const e of run) {
-    if (e.type === 'tokens') for (const t of e.tokens) logprobs[t.index] = t.logprob;
-    else if (e.type === 'restart') logprobs.length = Math.min(logprobs.length, e.fromIndex);
+    if (e.type === 'tokens') {
+      for (const t of e.tokens) logprobs[t.index] = t.logprob;
+      onText?.(e.tokens.map((t) => t.text).join(''));
+    } else if (e.type === 'restart') logprobs.length = Math.min(logprobs.length, e.fromIndex);
   }
   const r = await run.result;
   const ch = r.choices[0];
@@ -90,6 +119,25 @@ export async function runPolicy(
   const t0 = Date.now();
   const policy = input.policy;
   const plan = planPolicy(policy, input.at);
+  // retry round r runs with optimization.fallback_methods[r - 1] when there is one, else the policy's own method
+  const fallbacks = policy.optimization.fallback_methods.map((method, i) => {
+    try {
+      return planPolicy({ ...policy, sampling: { ...policy.sampling, method } }, input.at);
+    } catch (e) {
+      if (e instanceof ApiError)
+        throw new ApiError(
+          400,
+          e.type,
+          e.message.replace(/^Unknown method/, `fallback_methods[${i}]: unknown method`),
+          {
+            code: e.code,
+            param: `${input.at}.optimization.fallback_methods`,
+          },
+        );
+      throw e;
+    }
+  });
+  const planOf = (round: number) => (round > 0 ? (fallbacks[round - 1] ?? plan) : plan);
   const verify = verifiersOf(plan);
   const o = policy.optimization;
   const tokenBudget = policy.objective.token_budget ?? Number.POSITIVE_INFINITY;
@@ -113,8 +161,11 @@ export async function runPolicy(
     return { ...v, constraintsOk, reason: constraintsOk ? v.reason : why };
   };
 
+  // rerank: the highest score wins (ties to the earliest); without it, the first accepted candidate
   const best = () =>
-    candidates.reduce<Candidate | undefined>((b, c) => (b === undefined || c.score > b.score ? c : b), undefined);
+    policy.verifiers.rerank
+      ? candidates.reduce<Candidate | undefined>((b, c) => (b === undefined || c.score > b.score ? c : b), undefined)
+      : (candidates.find((c) => c.accepted) ?? candidates[0]);
 
   outer: for (let round = 0; round < rounds; round++) {
     for (let slot = 0; slot < o.best_of_n; slot++) {
@@ -128,15 +179,18 @@ export async function runPolicy(
         break outer;
       }
       const c0 = Date.now();
+      const roundPlan = planOf(round);
       const g = await generateOne(
         deps,
-        plan,
+        roundPlan,
         input.prompt,
         Math.min(input.maxNewTokens, left),
         derivedSeed(input.seed ?? policy.sampling.seed ?? undefined, round, slot),
-        plan.constraint,
+        roundPlan.constraint,
         signal,
         input.extraStop,
+        round === 0 && slot === 0 ? input.onText : undefined,
+        round === 0 && slot === 0 ? input.onAccepted : undefined,
       );
       spent += g.tokens;
       const verdict = judge(g.text, g.constraintValid);
@@ -151,7 +205,7 @@ export async function runPolicy(
         constraints_ok: verdict.constraintsOk,
         verifier_ok: verdict.ok,
         reason: verdict.reason,
-        sampling_method: plan.methodUsed,
+        sampling_method: roundPlan.methodUsed,
         round,
         slot,
         confidence: Math.exp(meanLogprob),

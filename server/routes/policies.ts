@@ -37,8 +37,9 @@ export function policyOf(
 
 /** A constraint refusal from the worker names the policy's field (`policy.constraints.json_schema`). */
 export function withPolicyPath(e: unknown, at: string): unknown {
-  if (e instanceof ApiError && e.status === 400 && (e.param === 'json_schema' || e.param === 'max_new_tokens')) {
-    const param = e.param === 'json_schema' ? `${at}.constraints.json_schema` : e.param;
+  const inPolicy = ['json_schema', 'forbidden_terms'];
+  if (e instanceof ApiError && e.status === 400 && (inPolicy.includes(e.param ?? '') || e.param === 'max_new_tokens')) {
+    const param = e.param === 'max_new_tokens' ? e.param : `${at}.constraints.${e.param}`;
     return new ApiError(400, e.type, e.message, { code: e.code, param });
   }
   return e;

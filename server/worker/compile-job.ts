@@ -3,7 +3,7 @@
 // observers. A spec the engine cannot honour throws EngineInputError naming its field (answered 400).
 
 import type { CompiledConstraint } from '../../engine/constraints/compiled.ts';
-import { ForbiddenTermsMatcher, termAutomaton } from '../../engine/constraints/forbidden.ts';
+import { ForbiddenTermsMatcher, satisfiable, termAutomaton } from '../../engine/constraints/forbidden.ts';
 import { ConstraintProcessor } from '../../engine/constraints/matcher.ts';
 import { EngineInputError, type LogitProcessor, type StepObserver } from '../../engine/generate.ts';
 import type { GPT, Hooks } from '../../engine/model.ts';
@@ -64,6 +64,18 @@ export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
   }
   // forbidden substrings: one automaton per job, wrapped around each choice's matcher (or alone)
   const terms = job.forbiddenTerms?.length ? termAutomaton(job.forbiddenTerms) : undefined;
+  // with a constraint, the terms may rule out every complete output: refuse that before generating (a search with
+  // a step cap; when the cap runs out first the job runs, and an output that cannot close is reported invalid)
+  if (
+    terms &&
+    constraint &&
+    spec &&
+    satisfiable(new ForbiddenTermsMatcher(terms, constraint.newMatcher()), job.maxTokens) === false
+  )
+    throw new EngineInputError(
+      'forbidden_terms',
+      `forbidden_terms: no output of the ${spec.field} within ${job.maxTokens} characters avoids every forbidden term`,
+    );
   const monitors = (job.monitors ?? []).map((m, i) => {
     const c = MONITOR_COMPILERS.get(m.kind);
     if (!c) throw new EngineInputError(`monitors[${i}].kind`, `unknown monitor kind "${m.kind}"`);
