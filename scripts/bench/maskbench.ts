@@ -8,8 +8,10 @@
 // label and ajv disagree (e.g. an "invalid" object whose only fault is an extra key the schema allows by the spec's
 // default, or a format Python does not check), the instance is a *label dispute*: counted apart, not as an error
 // either way. The errors by label alone are reported too (`*_by_label`).
+
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
 import { compileJsonSchema } from '../../engine/constraints/json/compile.ts';
 import { parseLossless } from '../../engine/constraints/json/lossless-json.ts';
 import { SchemaError } from '../../engine/constraints/json/schema-error.ts';
@@ -18,11 +20,13 @@ import { writeInstance } from '../../engine/constraints/json/write-instance.ts';
 import { encode } from '../../engine/tokenizer.ts';
 import { jsonValidator } from '../../server/worker/json-validator.ts';
 
-interface Row {
-  readonly name?: string;
-  readonly schema: unknown;
-  readonly tests?: readonly { readonly valid: boolean; readonly data: unknown }[];
-}
+/** One line of a MaskBench-format file (other fields, such as descriptions, are ignored). */
+const rowSchema = z.object({
+  name: z.string().optional(),
+  schema: z.unknown(),
+  tests: z.array(z.object({ valid: z.boolean(), data: z.unknown() })).optional(),
+});
+type Row = z.infer<typeof rowSchema>;
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,7 +39,11 @@ export function readRows(path: string): Row[] {
   return text
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
+    .map((l, i) => {
+      const r = rowSchema.safeParse(JSON.parse(l));
+      if (!r.success) throw new Error(`${path}: row ${i + 1} is not a MaskBench row: ${r.error.message}`);
+      return r.data;
+    });
 }
 
 export function maskbench(rows: readonly Row[], o: { readonly examples?: number } = {}) {

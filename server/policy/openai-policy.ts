@@ -13,6 +13,7 @@ import type { AppEnv, ServerDeps } from '../context.ts';
 import { usageOf } from '../job-builder.ts';
 import { openaiStream } from '../openai-stream.ts';
 import { policyOf, withPolicyPath } from '../routes/policies.ts';
+import { planPolicy } from './policy-plan.ts';
 import { type PolicyRunInput, runPolicy, singleCandidate } from './run-policy.ts';
 
 export interface PolicyFields {
@@ -62,7 +63,9 @@ export async function policyAnswer(
     includeTrace: trace,
     extraStop: o.stop,
   };
-  if (body.stream && singleCandidate(chosen.policy)) return streamSingle(deps, c, input, o, trace);
+  // the plan also checks the policy here, so a bad one is a 400 before the stream is chosen
+  if (body.stream && singleCandidate(chosen.policy, planPolicy(chosen.policy, chosen.at)))
+    return streamSingle(deps, c, input, o, trace);
   let r: PolicyRunResponse;
   try {
     r = await runPolicy(deps, input, c.req.raw.signal);

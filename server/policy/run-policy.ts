@@ -50,19 +50,14 @@ export interface PolicyRunInput {
  * Whether a policy makes exactly one candidate whose text is the answer: best_of_n 1, no retry rounds, no
  * confidence regeneration and no JSON repair (each of those can replace the text after it was generated).
  */
-export function singleCandidate(policy: RuntimePolicy): boolean {
+export function singleCandidate(policy: RuntimePolicy, plan: PolicyPlan): boolean {
   const o = policy.optimization;
-  const c = policy.constraints;
-  const wantsJson =
-    c.json_mode ||
-    (c.json_schema !== undefined && c.json_schema !== null) ||
-    (c.tool_schema !== undefined && c.tool_schema !== null);
   return (
     o.best_of_n === 1 &&
     o.retry_on_failure === 0 &&
     policy.verifiers.max_retries === 0 &&
     !o.confidence_triggered_regeneration &&
-    !(policy.verifiers.repair_on_failure && wantsJson)
+    !(policy.verifiers.repair_on_failure && plan.wantsJson)
   );
 }
 
