@@ -1,6 +1,10 @@
 // The project's layering, checked by `npm run lint:deps` (part of `npm test`). See the README's "Folders" table.
 // Paths are resolved files, so a relative import cannot slip past a rule; type-only imports count too.
 const ENGINE_CORE = '^engine/(?!train/|node/|testing/)[^]*(?<!\\.test\\.ts)$';
+// What the browser's constraint lint (src/guide/lint) may reach of the engine: the constraint compilers (pure
+// TypeScript, the very code the server compiles with) and the few pure files they use — the tokenizer's character
+// table, the input-error class and the logit-processor types. Never engine/node, engine/train, the model, the server.
+const LINT_MAY_REACH = '^engine/(constraints/[^]*(?<!\\.test\\.ts)|tokenizer\\.ts|errors\\.ts|step/processors\\.ts)$';
 
 module.exports = {
   forbidden: [
@@ -64,10 +68,22 @@ module.exports = {
       name: 'browser-imports-server-side',
       comment:
         'The browser may import protocol/ (the wire contract), never the server, the engine or scripts. ' +
-        'Tests beside it run in Node and may start a real server (src/snippets/run-snippets.test.ts does).',
+        'Tests beside it run in Node and may start a real server (src/snippets/run-snippets.test.ts does). ' +
+        'src/guide/lint is the one deliberate exception, held by guide-lint-reaches-beyond-constraints below.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+      from: { path: '^src/', pathNot: '\\.test\\.tsx?$|^src/guide/lint/' },
       to: { path: '^(server|engine|scripts|e2e)/' },
+    },
+    {
+      name: 'guide-lint-reaches-beyond-constraints',
+      comment:
+        'Deliberate exception: the Constraint editor lints with the compiler the server runs, compiled into the ' +
+        "browser (in a Web Worker), so a refusal there is the server's 400 word for word. src/guide/lint may " +
+        'import engine/constraints and reach only LINT_MAY_REACH of the engine; checked on everything it reaches ' +
+        '(not only its own imports), so a constraint file that starts importing the model or node: code fails here.',
+      severity: 'error',
+      from: { path: '^src/guide/lint/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^(server|engine|scripts|e2e)/', pathNot: LINT_MAY_REACH, reachable: true },
     },
     {
       name: 'protocol-imports-ours',

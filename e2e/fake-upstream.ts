@@ -1,11 +1,49 @@
 // A stand-in for the hosted Axionic API, for the browser journeys: it answers /models and streams
-// /v1/chat/completions, and reports the headers of the last request it saw at GET /__last (test-only).
-import { createServer } from 'node:http';
+// /v1/chat/completions, and reports the headers of the last request it saw at GET /__last (test-only). Guided
+// generation and the policy API (/policies…, /sampling/generate, and chat requests carrying a policy) are answered
+// by a second real local server behind it, so the guide panel is tested through the relay end to end.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { startTestServer } from '../server/testing.ts';
 
 const port = Number(process.env.FAKE_UPSTREAM_PORT ?? 4318);
 let last: Record<string, string | string[] | undefined> = {};
+const real = await startTestServer();
 
-createServer((req, res) => {
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let b = '';
+    req.on('data', (d) => (b += d));
+    req.on('end', () => resolve(b));
+  });
+
+/** The hosted model's name means the local model there. */
+function localModel(body: string): string {
+  try {
+    const b = JSON.parse(body) as Record<string, unknown>;
+    return JSON.stringify('model' in b ? { ...b, model: 'austen-mini' } : b);
+  } catch {
+    return body;
+  }
+}
+
+/** Passes a request to the real server (with its key), streaming the answer back. */
+async function forward(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
+  const body = localModel(raw);
+  const r = await fetch(`${real.url}${req.url}`, {
+    method: req.method,
+    headers: { 'content-type': 'application/json', 'x-api-key': real.key },
+    body: req.method === 'GET' || req.method === 'DELETE' ? undefined : body,
+  });
+  res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+  if (!r.body) return void res.end();
+  const reader = r.body.getReader();
+  for (let c = await reader.read(); !c.done; c = await reader.read()) res.write(c.value);
+  res.end();
+}
+
+const guided = (url: string) => url.startsWith('/policies') || url.startsWith('/sampling/');
+
+createServer(async (req, res) => {
   if (req.url === '/__last') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(last));
@@ -35,8 +73,11 @@ createServer((req, res) => {
     );
     return;
   }
-  if (req.url === '/v1/chat/completions') {
-    req.resume();
+  const url = req.url ?? '';
+  if (guided(url) || url === '/v1/chat/completions') {
+    const body = await readBody(req);
+    if (guided(url) || /"policy(_id)?"\s*:/.test(body)) return forward(req, res, body);
+
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const words = ['Hello', ' from', ' the', ' hosted', ' stand-in', '.'];
     let i = 0;

@@ -126,7 +126,7 @@ export class Playground {
     await expect(this.runButton).toBeVisible();
   }
 
-  async tool(name: 'Code' | 'Inspector' | 'History'): Promise<void> {
+  async tool(name: 'Code' | 'Inspector' | 'History' | 'Policies'): Promise<void> {
     const tools = this.page.getByRole('button', { name: 'Tools' });
     if (await tools.isVisible()) {
       if ((await tools.getAttribute('aria-expanded')) !== 'true') await tools.click();

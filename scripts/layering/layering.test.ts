@@ -75,6 +75,30 @@ describe('layering', () => {
       },
     ],
     [
+      // the lint's exception is for the constraint compilers only: a panel may not import them
+      'browser-imports-server-side',
+      {
+        'src/panels/a/a.ts': "import { c } from '../../../engine/constraints/c.ts';\nexport const a = c;\n",
+        'engine/constraints/c.ts': 'export const c = 1;\n',
+      },
+    ],
+    [
+      // … and the lint may not reach the rest of the engine, even through a constraint file
+      'guide-lint-reaches-beyond-constraints',
+      {
+        'src/guide/lint/l.ts': "import { c } from '../../../engine/constraints/c.ts';\nexport const l = c;\n",
+        'engine/constraints/c.ts': "import { m } from '../model.ts';\nexport const c = m;\n",
+        'engine/model.ts': 'export const m = 1;\n',
+      },
+    ],
+    [
+      'guide-lint-reaches-beyond-constraints',
+      {
+        'src/guide/lint/l.ts': "import { s } from '../../../server/s.ts';\nexport const l = s;\n",
+        'server/s.ts': 'export const s = 1;\n',
+      },
+    ],
+    [
       'protocol-imports-ours',
       {
         'protocol/p.ts': "import { s } from '../server/s.ts';\nexport const p = s;\n",
@@ -111,6 +135,19 @@ describe('layering', () => {
       'engine/b.ts': 'export const b = 1;\n',
       'engine/train/t.ts':
         "import { readFileSync } from 'node:fs';\nimport { a } from '../a.ts';\nexport const t = [readFileSync, a];\n",
+    });
+    expect(await violations(dir, ['src', 'engine'])).toEqual([]);
+  });
+
+  it('allows the browser lint to compile constraints: src/guide/lint importing engine/constraints', async () => {
+    const dir = tree({
+      'src/guide/lint/l.ts':
+        "import { c } from '../../../engine/constraints/c.ts';\nimport { t } from '../../../engine/tokenizer.ts';\nexport const l = c + t;\n",
+      'src/guide/lint/l.test.ts': "import { m } from '../../../engine/model.ts';\nexport const x = m;\n",
+      'engine/constraints/c.ts': "import { e } from '../errors.ts';\nexport const c = e;\n",
+      'engine/errors.ts': 'export const e = 1;\n',
+      'engine/tokenizer.ts': 'export const t = 1;\n',
+      'engine/model.ts': 'export const m = 1;\n',
     });
     expect(await violations(dir, ['src', 'engine'])).toEqual([]);
   });

@@ -1,22 +1,22 @@
 // RunSpec → the one request object (logical URL, headers, body) through the spec's route, and its transport form
 // for the browser.
 import { API_KEY_HEADER, type RequestObject } from './request-object.ts';
-import { browserRoute, routePath } from './routes/registry.ts';
+import { routeFor, routePath } from './routes/registry.ts';
 import type { RunSpec } from './run-spec.ts';
 
 export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
 
-export function pathFor(spec: Pick<RunSpec, 'mode'>): string {
-  return routePath(browserRoute(spec.mode));
+export function pathFor(spec: Pick<RunSpec, 'mode' | 'guide'>): string {
+  return routePath(routeFor(spec));
 }
 
 /** The JSON body the form describes: only fields that are set, in a stable order. */
 export function buildBody(spec: RunSpec): Record<string, unknown> {
-  return browserRoute(spec.mode).body(spec);
+  return routeFor(spec).body(spec);
 }
 
 export function buildRequest(spec: RunSpec): RequestObject {
-  const r = browserRoute(spec.mode);
+  const r = routeFor(spec);
   const path = routePath(r);
   const baseUrl = spec.baseUrl.replace(/\/+$/, '');
   return {

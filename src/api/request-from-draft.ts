@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ChatTemplate } from '../../protocol/chat-template.ts';
 import { buildRequest } from './build-request.ts';
+import { type DraftGuide, guideFromDraft } from './guide-from-draft.ts';
 import type { RequestObject, TargetKind } from './request-object.ts';
 import { browserRoute } from './routes/registry.ts';
 import type { Message, RouteKey, RunParams, RunSpec } from './run-spec.ts';
@@ -20,6 +21,8 @@ export interface DraftInput {
   readonly topLogprobs: number;
   /** Raw mode: the edited JSON body, as text. */
   readonly rawBody?: string;
+  /** Guided generation: the constraint or policy being edited. */
+  readonly guide?: DraftGuide;
 }
 
 export interface ConnectionInput {
@@ -76,6 +79,8 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     rawBody: d.rawBody === undefined || turn ? undefined : parseRawBody(d.rawBody),
     chatTemplate,
     continueFinal: turn?.continueFinal,
+    // continuing a reply is free text: a constraint would start over in the middle of it
+    guide: turn?.continueFinal ? undefined : guideFromDraft(d.guide, d.mode),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { ChatRole } from '../../protocol/chat.ts';
 import type { ChatTemplate } from '../../protocol/chat-template.ts';
 import type { SamplingMethodName } from '../../protocol/sampling.ts';
+import type { RunGuide } from './guide.ts';
 import type { TargetKind } from './request-object.ts';
 
 /** Which playground route a run uses (a key of src/api/routes/registry.ts). */
@@ -45,4 +46,6 @@ export interface RunSpec {
   readonly chatTemplate?: ChatTemplate;
   /** Continue the final assistant message instead of starting a new one (the `continue_final_message` extension). */
   readonly continueFinal?: boolean;
+  /** A constraint or policy the output must follow (guided generation). */
+  readonly guide?: RunGuide;
 }

@@ -5,6 +5,8 @@
 import { useEffect } from 'react';
 import { browserRoute } from '../api/routes/registry.ts';
 import { ConnectionMenu } from '../panels/connection/connection-menu.tsx';
+import { GuideOutput } from '../panels/guide/guide-output-slot.tsx';
+import { GuidePanel } from '../panels/guide/guide-panel.tsx';
 import { ModelCard } from '../panels/models/model-card.tsx';
 import { ModelPicker } from '../panels/models/model-picker.tsx';
 import { ParamsPanel } from '../panels/params/params-panel.tsx';
@@ -110,6 +112,7 @@ export function App() {
           <DrawerClose name="settings" onClose={close} />
           <ThemeButton className="narrow-only" theme={theme} onToggle={setTheme} />
           <ParamsPanel />
+          <GuidePanel />
           <ModelCard />
         </aside>
         <main className="centre">
@@ -131,13 +134,14 @@ export function App() {
             />
           )}
           <div className="dock">
+            <GuideOutput />
             {chat && <Composer />}
             <RunBar onRun={run} onStop={stopAll} running={running} />
           </div>
         </main>
         <aside id="side-tools" className="side side-tools" aria-label="Tools">
           <DrawerClose name="tools" onClose={close} />
-          <ToolsTabs next={next} />
+          <ToolsTabs next={next} chatTemplate={chatTemplate} />
         </aside>
       </div>
     </div>

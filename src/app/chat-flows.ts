@@ -8,6 +8,7 @@ import type { ChatTemplate } from '../api/request-object.ts';
 import { browserRoute } from '../api/routes/registry.ts';
 import type { Message } from '../api/run-spec.ts';
 import { type DraftMessage, MAX_VERSIONS } from '../store/draft.ts';
+import { guideBlocker } from '../store/guide-check.ts';
 import { runBlocker } from '../store/params-check.ts';
 import type { RunState } from '../store/runs-slice.ts';
 import { useStore } from '../store/store.ts';
@@ -47,7 +48,7 @@ function build(chatTemplate: ChatTemplate | undefined, turn?: Turn) {
 /** Run: the composer's text joins the conversation, the reply streams in as a new assistant message. */
 export async function sendChat(chatTemplate?: ChatTemplate): Promise<void> {
   const st = useStore.getState();
-  if (isRunning() || runBlocker(st.draft)) return;
+  if (isRunning() || runBlocker(st.draft) || guideBlocker(st)) return;
   if (browserRoute(st.draft.mode).input !== 'messages') return runPrompt(chatTemplate);
   const composer = st.draft.composer;
   const joins = composerJoins(st.draft);
@@ -119,7 +120,7 @@ export async function continueReply(id: string, chatTemplate?: ChatTemplate): Pr
 /** Run in completion or generate mode: the continuation shows after the prompt. */
 export async function runPrompt(chatTemplate?: ChatTemplate): Promise<void> {
   const st = useStore.getState();
-  if (isRunning() || runBlocker(st.draft)) return;
+  if (isRunning() || runBlocker(st.draft) || guideBlocker(st)) return;
   const request = build(chatTemplate);
   if (!request) return;
   await runRequestObject(request, { mode: st.draft.mode });

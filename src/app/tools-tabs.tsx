@@ -1,12 +1,18 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { NextRequest } from '../api/next-request.ts';
+import type { ChatTemplate } from '../api/request-object.ts';
 import { Tabs } from '../components/ui/tabs.tsx';
 import { HistoryPanel } from '../panels/history/history-panel.tsx';
 import { InspectorPanel } from '../panels/inspector/inspector-panel.tsx';
 import { SnippetsPanel } from '../panels/snippets/snippets-panel.tsx';
 
-/** The tools beside the conversation: code for the request, the exact request and its frames, past runs. */
-export function ToolsTabs({ next }: { next: NextRequest }) {
+// the Policies tool is loaded when its tab opens (it stays out of the page's first load)
+const PoliciesPanel = lazy(() =>
+  import('../panels/policies/policies-panel.tsx').then((m) => ({ default: m.PoliciesPanel })),
+);
+
+/** The tools beside the conversation: code for the request, the exact request and its frames, past runs, policies. */
+export function ToolsTabs({ next, chatTemplate }: { next: NextRequest; chatTemplate?: ChatTemplate }) {
   const [tab, setTab] = useState('snippets');
   return (
     <Tabs
@@ -17,6 +23,15 @@ export function ToolsTabs({ next }: { next: NextRequest }) {
         { id: 'snippets', label: 'Code', content: <SnippetsPanel next={next} /> },
         { id: 'inspector', label: 'Inspector', content: <InspectorPanel next={next} /> },
         { id: 'history', label: 'History', content: <HistoryPanel /> },
+        {
+          id: 'policies',
+          label: 'Policies',
+          content: (
+            <Suspense fallback={<p className="hint">Loading…</p>}>
+              <PoliciesPanel chatTemplate={chatTemplate} />
+            </Suspense>
+          ),
+        },
       ]}
     />
   );

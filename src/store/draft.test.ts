@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_GUIDE } from '../api/guide-from-draft.ts';
 import { DEFAULT_DRAFT, sanitizeDraft } from './draft.ts';
 
 describe('sanitizeDraft (stored drafts, share links, history)', () => {
@@ -14,6 +15,12 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
       topLogprobs: 3,
       rawBody: '{}',
       fieldText: { max_tokens: '40000' },
+      guide: {
+        kind: 'regex',
+        transport: 'direct',
+        texts: { json_schema: '', regex: 'a+', grammar: '', policy: '' },
+        policyId: 'pol_1',
+      },
     });
     expect(d).toEqual({
       mode: 'generate',
@@ -26,7 +33,25 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
       topLogprobs: 3,
       rawBody: '{}',
       fieldText: { max_tokens: '40000' },
+      guide: {
+        kind: 'regex',
+        transport: 'direct',
+        texts: { json_schema: '', regex: 'a+', grammar: '', policy: '' },
+        policyId: 'pol_1',
+      },
     });
+  });
+
+  it('keeps a well-formed guide field by field (a damaged text is emptied, the rest kept)', () => {
+    const d = sanitizeDraft({
+      guide: { kind: 'json_schema', transport: 'sideways', texts: { json_schema: '{}', regex: 7 }, policyId: 3 },
+    });
+    expect(d.guide).toEqual({
+      kind: 'json_schema',
+      transport: 'openai',
+      texts: { json_schema: '{}', regex: '', grammar: '', policy: '' },
+    });
+    expect(sanitizeDraft({ guide: 'x' }).guide).toEqual(DEFAULT_GUIDE);
   });
 
   it('replaces each damaged field by its default and keeps the rest', () => {

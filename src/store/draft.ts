@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { chatRoles } from '../../protocol/chat.ts';
 import { MAX_MODEL_ID_CHARS, MAX_STOP_SEQUENCES, MAX_TOP_LOGPROBS } from '../../protocol/limits.ts';
 import { samplingMethods } from '../../protocol/sampling.ts';
+import { DEFAULT_GUIDE, type DraftGuide } from '../api/guide-from-draft.ts';
 import { ROUTE_KEYS } from '../api/routes/registry.ts';
 import type { Message, RouteKey, RunParams } from '../api/run-spec.ts';
 import { readVersioned, type Versioned, versionField } from './versioned.ts';
@@ -42,6 +43,8 @@ export interface Draft {
   rawBody?: string;
   /** What the user typed into a field that is not (yet) a valid value, by field: kept as typed, shown, blocks Run. */
   fieldText: Record<string, string>;
+  /** Guided generation: the constraint or policy being edited. */
+  guide: DraftGuide;
 }
 
 export const DEFAULT_PARAMS: RunParams = { max_tokens: 400, temperature: 0.8, top_p: 0.95, stop: [] };
@@ -56,6 +59,7 @@ export const DEFAULT_DRAFT: Draft = {
   stream: true,
   topLogprobs: 5,
   fieldText: {},
+  guide: DEFAULT_GUIDE,
 };
 
 const finite = z.number().refine(Number.isFinite);
@@ -98,6 +102,16 @@ const paramsSchema = z.object({
   seed: optionalNumber,
 });
 
+const guideText = z.string().max(200_000).catch('');
+const guideSchema = z.object({
+  kind: z.enum(['none', 'json_schema', 'regex', 'grammar', 'policy']).catch('none'),
+  transport: z.enum(['openai', 'direct']).catch('openai'),
+  texts: z
+    .object({ json_schema: guideText, regex: guideText, grammar: guideText, policy: guideText })
+    .catch(DEFAULT_GUIDE.texts),
+  policyId: z.string().max(200).optional().catch(undefined),
+});
+
 export const draftSchema = z.object({
   mode: z.enum(ROUTE_KEYS as [RouteKey, ...RouteKey[]]).catch(DEFAULT_DRAFT.mode),
   model: z.string().max(MAX_MODEL_ID_CHARS).catch(DEFAULT_DRAFT.model),
@@ -114,6 +128,7 @@ export const draftSchema = z.object({
     .catch(DEFAULT_DRAFT.topLogprobs),
   rawBody: z.string().optional().catch(undefined),
   fieldText: z.record(z.string(), z.string()).catch({}),
+  guide: guideSchema.catch(DEFAULT_GUIDE),
 });
 
 /** Accepts a partial draft from storage or a share link, keeping only well-formed fields. */
@@ -121,6 +136,10 @@ export function sanitizeDraft(p: unknown): Draft {
   const r = draftSchema.safeParse(typeof p === 'object' && p !== null ? p : {});
   const d: Draft = r.success ? r.data : DEFAULT_DRAFT;
   if (d.rawBody === undefined) delete d.rawBody;
+  if (d.guide.policyId === undefined) {
+    const { policyId: _none, ...guide } = d.guide;
+    d.guide = guide;
+  }
   return d;
 }
 

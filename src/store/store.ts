@@ -4,16 +4,18 @@ import { create } from 'zustand';
 import { type ConnectionSlice, createConnectionSlice } from './connection-slice.ts';
 import { saveDraft } from './draft.ts';
 import { createDraftSlice, type DraftSlice } from './draft-slice.ts';
+import { createGuideCheckSlice, type GuideCheckSlice } from './guide-check.ts';
 import { createHistorySlice, type HistorySlice } from './history-slice.ts';
 import { createRunsSlice, type RunsSlice } from './runs-slice.ts';
 
-export type AppState = ConnectionSlice & DraftSlice & RunsSlice & HistorySlice;
+export type AppState = ConnectionSlice & DraftSlice & RunsSlice & HistorySlice & GuideCheckSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createDraftSlice(...a),
   ...createRunsSlice(...a),
   ...createHistorySlice(...a),
+  ...createGuideCheckSlice(...a),
 }));
 
 // the draft survives a reload (debounced)

@@ -3,6 +3,7 @@ import { chatCompletionChunkSchema, chatCompletionSchema } from '../../../protoc
 import { MAX_TOP_LOGPROBS } from '../../../protocol/limits.ts';
 import { route } from '../../../protocol/routes.ts';
 import { chatChoiceTokens, decodeOpenAiAnswer, decodeOpenAiFrame } from './openai-decode.ts';
+import { guidedFields } from './openai-guided-body.ts';
 import { samplingBody } from './sampling-body.ts';
 import type { BrowserRoute } from './types.ts';
 
@@ -14,11 +15,10 @@ export const chatRoute: BrowserRoute = {
   input: 'messages',
   alternatives: true,
   body(spec) {
-    const body: Record<string, unknown> = {
-      model: spec.model,
-      messages: spec.messages.map((m) => ({ role: m.role, content: m.content })),
-      ...samplingBody(spec.params),
-    };
+    const head = { model: spec.model, messages: spec.messages.map((m) => ({ role: m.role, content: m.content })) };
+    const guided = guidedFields(spec);
+    if (guided) return { ...head, ...guided };
+    const body: Record<string, unknown> = { ...head, ...samplingBody(spec.params) };
     if (spec.topLogprobs > 0) {
       body.logprobs = true;
       body.top_logprobs = Math.min(MAX_TOP_LOGPROBS, spec.topLogprobs);

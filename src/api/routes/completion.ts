@@ -3,6 +3,7 @@ import { completionChunkSchema, completionSchema } from '../../../protocol/compl
 import { MAX_LEGACY_LOGPROBS } from '../../../protocol/limits.ts';
 import { route } from '../../../protocol/routes.ts';
 import { completionChoiceTokens, decodeOpenAiAnswer, decodeOpenAiFrame } from './openai-decode.ts';
+import { guidedFields } from './openai-guided-body.ts';
 import { samplingBody } from './sampling-body.ts';
 import type { BrowserRoute } from './types.ts';
 
@@ -14,6 +15,8 @@ export const completionRoute: BrowserRoute = {
   input: 'prompt',
   alternatives: true,
   body(spec) {
+    const guided = guidedFields(spec);
+    if (guided) return { model: spec.model, prompt: spec.prompt, ...guided };
     const body: Record<string, unknown> = { model: spec.model, prompt: spec.prompt, ...samplingBody(spec.params) };
     // the legacy field takes at most 5 alternatives
     if (spec.topLogprobs > 0) body.logprobs = Math.min(MAX_LEGACY_LOGPROBS, spec.topLogprobs);

@@ -1,18 +1,29 @@
-// The routes the playground can run, in the order the prompt panel offers them. Adding one: a module in this
-// folder and one line here.
+// The routes the playground can run, in the order the prompt panel offers them, and the one a guided run's direct
+// transport takes. Adding one: a module in this folder and one line here.
 import { route } from '../../../protocol/routes.ts';
+import { usesSamplingRoute } from '../guide.ts';
+import type { RouteKey, RunSpec } from '../run-spec.ts';
 import { chatRoute } from './chat.ts';
 import { completionRoute } from './completion.ts';
 import { generateRoute } from './generate.ts';
-import type { BrowserRoute } from './types.ts';
+import { samplingRoute } from './sampling.ts';
+import type { BrowserRoute, ModeRoute } from './types.ts';
 
-export const BROWSER_ROUTES: readonly BrowserRoute[] = [chatRoute, completionRoute, generateRoute];
+export const BROWSER_ROUTES: readonly ModeRoute[] = [
+  chatRoute as ModeRoute,
+  completionRoute as ModeRoute,
+  generateRoute as ModeRoute,
+];
 
-import type { RouteKey } from '../run-spec.ts';
-export const ROUTE_KEYS = BROWSER_ROUTES.map((r) => r.key) as readonly RouteKey[];
+export const ROUTE_KEYS: readonly RouteKey[] = BROWSER_ROUTES.map((r) => r.key);
 
-export function browserRoute(key: RouteKey): BrowserRoute {
-  return BROWSER_ROUTES.find((r) => r.key === key) ?? chatRoute;
+export function browserRoute(key: RouteKey): ModeRoute {
+  return BROWSER_ROUTES.find((r) => r.key === key) ?? (chatRoute as ModeRoute);
+}
+
+/** The route a run takes: its mode's, or /sampling/generate for a constraint sent directly. */
+export function routeFor(spec: Pick<RunSpec, 'mode' | 'guide'>): BrowserRoute {
+  return usesSamplingRoute(spec.guide, spec.mode) ? samplingRoute : browserRoute(spec.mode);
 }
 
 /** The API path of a playground route (from the route table). */
@@ -22,5 +33,5 @@ export function routePath(r: BrowserRoute): string {
 
 /** The playground route whose path this is (how the client picks a decoder for a request). */
 export function browserRouteForPath(path: string): BrowserRoute | undefined {
-  return BROWSER_ROUTES.find((r) => routePath(r) === path);
+  return [...BROWSER_ROUTES, samplingRoute].find((r) => routePath(r) === path);
 }

@@ -19,9 +19,13 @@ export interface Decoded {
   readonly problem?: string;
 }
 
+/** A route the mode switch offers. */
+export type ModeRoute = BrowserRoute & { readonly key: RouteKey };
+
 export interface BrowserRoute {
-  /** The draft's mode for this route (stored in drafts, history and share links). */
-  readonly key: RouteKey;
+  /** The draft's mode for this route (stored in drafts, history and share links); 'sampling' is no mode: a guided
+   * run's direct transport takes it whatever the mode. */
+  readonly key: RouteKey | 'sampling';
   /** The route table's id (path, method and schemas come from there). */
   readonly routeId: LiveRouteId;
   readonly label: string;

@@ -24,3 +24,10 @@ export function registerBodySchema(fileName: string, schema: z.ZodType): void {
   registered.set(fileName, jsonSchemaOf(schema, 'input'));
   apply();
 }
+
+/** A JSON Schema (already JSON) for one editor file, e.g. the policy's for guide.policy.json. */
+export function registerJsonSchema(fileName: string, schema: Record<string, unknown>): void {
+  if (registered.get(fileName) === schema) return;
+  registered.set(fileName, schema);
+  apply();
+}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { browserRoute } from '../../api/routes/registry.ts';
+import { guideBlocker } from '../../store/guide-check.ts';
 import { FIELD_LABELS, PARAM_FIELDS, runBlocker } from '../../store/params-check.ts';
 import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
@@ -16,7 +17,8 @@ export function RunBar({ onRun, onStop, running }: { onRun(): void; onStop(): vo
   const undo = useStore((s) => s.undo);
   const clearChat = useStore((s) => s.clearChat);
   const undoLast = useStore((s) => s.undoLast);
-  const blocker = runBlocker(draft);
+  const guideBlock = useStore(guideBlocker);
+  const blocker = runBlocker(draft) ?? guideBlock;
   const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   const chat = browserRoute(draft.mode).input === 'messages';
   // an error that belongs to a field is shown on it; one that belongs to a reply, on the reply

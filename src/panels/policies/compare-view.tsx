@@ -1,0 +1,92 @@
+// Compare: two policies (or a policy and no policy) on the same prompt and seed, side by side — one call to
+// /policies/compare. Policy A is what the guide panel describes; B is no policy, a preset or a saved policy.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { describeError } from '../../api/describe-error.ts';
+import { type CompareResult, comparePolicies, listPolicies, listPresets } from '../../api/policies-client.ts';
+import type { ChatTemplate } from '../../api/request-object.ts';
+import { useStore } from '../../store/store.ts';
+import { useModelsTarget } from '../../store/use-models-target.ts';
+import { draftPolicy, draftPrompt } from './draft-policy.ts';
+import { ResultCard } from './result-card.tsx';
+
+export function CompareView({ chatTemplate }: { chatTemplate?: ChatTemplate }) {
+  const id = useId();
+  const t = useModelsTarget();
+  const enabled = Boolean(t.apiKey);
+  const presets = useQuery({
+    queryKey: ['presets', t.target, t.baseUrl],
+    queryFn: () => listPresets(t),
+    enabled,
+    retry: false,
+  });
+  const saved = useQuery({
+    queryKey: ['policies', t.target, t.baseUrl],
+    queryFn: () => listPolicies(t),
+    enabled,
+    retry: false,
+  });
+  const [other, setOther] = useState('none');
+  const [labels, setLabels] = useState<[string, string]>(['A', 'B']);
+  const compare = useMutation({
+    mutationFn: async (): Promise<CompareResult> => {
+      const d = useStore.getState().draft;
+      const a = draftPolicy(d);
+      const policyA = 'policy' in a ? a.policy : (saved.data?.find((p) => p.id === a.policy_id) ?? undefined);
+      if (!policyA) throw new Error(`The saved policy ${'policy_id' in a ? a.policy_id : ''} is not in the list`);
+      const preset = presets.data?.find((p) => `preset:${p.id}` === other);
+      const kept = saved.data?.find((p) => `saved:${p.id}` === other);
+      const policyB = preset?.policy ?? kept ?? {};
+      setLabels([
+        d.guide.kind === 'none' ? 'No policy' : 'This policy',
+        preset ? preset.name : kept ? (kept.name ?? kept.id ?? 'saved') : 'No policy',
+      ]);
+      return comparePolicies(t, {
+        prompt: draftPrompt(d, chatTemplate),
+        policies: [policyA, policyB],
+        max_new_tokens: d.params.max_tokens,
+        seed: d.params.seed ?? 1,
+      });
+    },
+  });
+  return (
+    <section className="panel compare-policies" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Compare</h3>
+      <p className="hint">
+        The guide panel’s policy beside another, on this prompt with the same seed (<code>/policies/compare</code>).
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-b`}>Compare with</label>
+        <select id={`${id}-b`} value={other} onChange={(e) => setOther(e.target.value)}>
+          <option value="none">No policy</option>
+          {presets.data?.map((p) => (
+            <option key={p.id} value={`preset:${p.id}`}>
+              Preset: {p.name}
+            </option>
+          ))}
+          {saved.data?.map((p) => (
+            <option key={p.id ?? ''} value={`saved:${p.id}`}>
+              Saved: {p.name ?? p.id}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" onClick={() => compare.mutate()} disabled={compare.isPending || !enabled}>
+        {compare.isPending ? 'Comparing…' : 'Compare'}
+      </button>
+      {compare.isError && (
+        <p className="error-box" role="alert">
+          {describeError(compare.error, { chars: 0 }).message}
+        </p>
+      )}
+      {compare.data && (
+        <div className="compare-results" data-testid="compare-results">
+          {compare.data.results.map((r, i) => (
+            <ResultCard key={labels[i] ?? i} title={labels[i] ?? `#${i + 1}`} result={r} />
+          ))}
+          {compare.data.note && <p className="hint">{compare.data.note}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
