@@ -137,6 +137,17 @@ test('save a policy → reload → it runs by id; compare two policies side by s
   await p.setNumber('Seed', '3');
   await constraint(page).selectOption('policy');
   await expect(page.getByRole('textbox', { name: 'Policy' })).toBeAttached();
+  const seedPolicy = await page.evaluate(() => {
+    const d = JSON.parse(localStorage.getItem('axplay.draft') ?? '{}') as {
+      draft?: { guide?: { texts?: { policy?: string } } };
+    };
+    return d.draft?.guide?.texts?.policy ?? '';
+  });
+  // the policy editor knows the RuntimePolicy schema: a misspelt block is marked
+  await setEditor(page, 'Policy', '{"samplin": {"temperature": 0.2}}');
+  await expect(page.locator('.code-editor .squiggly-warning, .code-editor .squiggly-error').first()).toBeAttached();
+  await setEditor(page, 'Policy', seedPolicy);
+  await expect(page.locator('.code-editor .squiggly-warning, .code-editor .squiggly-error')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save policy' }).click();
   const byId = page.getByTestId('policy-by-id');
   await expect(byId).toContainText('Runs the saved policy');

@@ -1,16 +1,24 @@
-// What mechanex 1.0.x can express of a request: one `mx.generation.generate(...)` per prompt on its simple path,
-// which POSTs exactly {prompt, sampling_method, max_tokens, top_k, top_p, steering_vector_id, steering_strength}
-// to /generate. Everything else in the body is listed as not sent.
+// What mechanex 1.0.x can express of a request without a policy: one `mx.generation.generate(...)` per prompt on
+// its simple path, which POSTs exactly {prompt, sampling_method, max_tokens, top_k, top_p, steering_vector_id,
+// steering_strength} to /generate. Everything else in the body is listed as not sent. (The call shape is shared by
+// every mechanex path: see mechanex-plan.ts for which path a request takes.)
 
-import { z } from 'zod';
-import { CHAT_TEMPLATE, renderChat } from '../../protocol/chat-template.ts';
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { RequestObject } from '../api/request-object.ts';
+import { mechanexPrompts } from './mechanex-prompts.ts';
 import { routeOf, snippetBody } from './request-parts.ts';
 import type { SnippetOptions } from './types.ts';
 
 export interface MechanexCall {
-  /** One generate call per prompt (a completions body may carry several). */
+  /** The SDK function called: generate returns the text, policy.run the whole policy answer (a dict). */
+  fn: 'generation.generate' | 'policy.run';
+  /** Where the SDK sends it: generate's simple path, or an (inline or saved) policy run. */
+  sends: '/generate' | '/policies/run';
+  /** Whether the answer is JSON: the snippet parses it with json.loads before printing. */
+  json: boolean;
+  /** A comment for the top of the code: what mechanex sends instead of the request's own route. */
+  header?: string;
+  /** One call per prompt (a completions body may carry several). */
   prompts: string[];
   /** Keyword arguments after `prompt`, in the order they are written. */
   args: [string, unknown][];
@@ -28,36 +36,17 @@ function defaultMaxTokens(req: RequestObject): number {
   return routeOf(req) === 'generate' ? DEFAULT_MAX_TOKENS.generate : DEFAULT_MAX_TOKENS.openai;
 }
 
-/** `messages` of a body: a list of { role, content } with string contents, else undefined. */
-const messagesSchema = z.array(z.object({ role: z.string(), content: z.string() }));
+/** The model for mx.set_model: the body's own, unless it is missing or "default" (the key's model). */
+export function setModelOf(body: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof body.model === 'string' && body.model !== 'default' ? body.model : undefined;
+}
 
 export function mechanexCall(req: RequestObject, opts: SnippetOptions): MechanexCall {
   const body = snippetBody(req, opts) ?? {};
-  const route = routeOf(req);
-  const notes: string[] = [];
-  const used = new Set<string>();
-  let prompts: string[] = [];
-  if (route === 'chat') {
-    const parsed = messagesSchema.safeParse(body.messages);
-    const template = req.meta.chatTemplate ?? CHAT_TEMPLATE;
-    if (parsed.success) {
-      used.add('messages');
-      prompts = [renderChat(parsed.data, template)];
-      notes.push(
-        "mechanex has no chat call: the messages are flattened into one prompt with the model's chat template" +
-          (req.meta.chatTemplate ? '.' : " (the local server's default one: this request carried none)."),
-        `The chat route also stops at ${JSON.stringify(template.stop)}; mechanex cannot send stop, so the text may run on into a new turn.`,
-      );
-    }
-  } else if (route === 'completions' || route === 'generate') {
-    const p = body.prompt;
-    if (typeof p === 'string') prompts = [p];
-    else if (Array.isArray(p) && p.every((x) => typeof x === 'string')) prompts = p;
-    if (prompts.length) used.add('prompt');
-    if (prompts.length > 1) notes.push('mechanex takes one prompt per call: the snippet calls it once per prompt.');
-  }
+  const { prompts, used: promptFields, notes } = mechanexPrompts(req, body);
+  const used = new Set<string>(promptFields);
 
-  const model = typeof body.model === 'string' && body.model !== 'default' ? body.model : undefined;
+  const model = setModelOf(body);
   if (body.model === 'default' || model !== undefined) used.add('model');
 
   const args: [string, unknown][] = [];
@@ -94,7 +83,7 @@ export function mechanexCall(req: RequestObject, opts: SnippetOptions): Mechanex
   const unsupported = Object.entries(body)
     .filter(([k, v]) => v != null && !used.has(k))
     .map(([k]) => k);
-  return { prompts, args, model, unsupported, notes };
+  return { fn: 'generation.generate', sends: '/generate', json: false, prompts, args, model, unsupported, notes };
 }
 
 /** The JSON body mechanex 1.0.x POSTs to /generate for one prompt of a call. */

@@ -1,10 +1,12 @@
-// What mechanex 1.0.x does with a guided-generation request: any constraint switches `mx.generation.generate(...)`
-// to its policy path, which builds an inline RuntimePolicy and POSTs {prompt, policy_id: null, policy,
-// max_new_tokens, include_trace: false} to /policies/run. The snippet writes the generate call with the constraint
-// as a keyword argument; the request's seed, stop and stream have no keyword there (listed as not sent).
+// What mechanex 1.0.x does with a /sampling/generate request: it has no call for that route, but a constraint
+// switches `mx.generation.generate(...)` to its policy path, which builds an inline RuntimePolicy and POSTs {prompt,
+// policy_id: null, policy, max_new_tokens, include_trace: false} to /policies/run. The snippet writes the generate
+// call with the constraint as a keyword argument (and set_model for a model); the request's seed, stop and stream
+// have no keyword there (listed as not sent).
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { RequestObject } from '../api/request-object.ts';
-import type { MechanexCall } from './mechanex-call.ts';
+import { type MechanexCall, setModelOf } from './mechanex-call.ts';
+import { answerSchema } from './policy-shape.ts';
 import { snippetBody } from './request-parts.ts';
 import type { SnippetOptions } from './types.ts';
 
@@ -12,15 +14,18 @@ import type { SnippetOptions } from './types.ts';
 const METHODS = new Set(['greedy', 'top-k', 'top-p', 'min-p', 'typical', 'guided-generation']);
 const CONSTRAINTS = ['json_schema', 'regex_pattern', 'grammar'] as const;
 
+/** What every mechanex snippet for /sampling/generate says first. */
+export const NO_SAMPLING_CALL =
+  'mechanex has no call for POST /sampling/generate: generate() with the constraint posts it as an inline policy to POST /policies/run.';
+
 export function mechanexPolicyCall(req: RequestObject, opts: SnippetOptions): MechanexCall {
   const body = snippetBody(req, opts) ?? {};
   const used = new Set<string>();
-  const notes: string[] = [
-    'With a constraint, mechanex posts an inline policy to /policies/run (not to /sampling/generate).',
-    'mechanex sends no seed and no stop on this path.',
-  ];
+  const notes: string[] = [NO_SAMPLING_CALL, 'mechanex sends no seed and no stop on this path.'];
   const prompts = typeof body.prompt === 'string' ? [body.prompt] : [];
   if (prompts.length) used.add('prompt');
+  const model = setModelOf(body);
+  if (body.model === 'default' || model !== undefined) used.add('model');
   const args: [string, unknown][] = [];
   const maxTokens = typeof body.max_new_tokens === 'number' ? body.max_new_tokens : DEFAULT_MAX_TOKENS.sampling;
   if (typeof body.max_new_tokens === 'number') used.add('max_new_tokens');
@@ -45,13 +50,17 @@ export function mechanexPolicyCall(req: RequestObject, opts: SnippetOptions): Me
   }
   const paramsLeft = Object.keys(params).filter((k) => params[k] != null && !paramsUsed.includes(k));
   if (Object.keys(params).length && paramsLeft.length === 0) used.add('params');
+  if (body.stream === false) used.add('stream');
+  if (body.stream === true) notes.push("mechanex's policy path answers whole: the request's stream is not sent.");
   const unsupported = [
     ...Object.entries(body)
       .filter(([k, v]) => v != null && !used.has(k) && k !== 'params')
       .map(([k]) => k),
     ...paramsLeft.map((k) => `params.${k}`),
   ];
-  return { prompts, args, unsupported, notes };
+  const json = answerSchema(body) !== undefined;
+  const sends = '/policies/run';
+  return { fn: 'generation.generate', sends, json, header: NO_SAMPLING_CALL, prompts, args, model, unsupported, notes };
 }
 
 /** The JSON body mechanex 1.0.x POSTs to /policies/run for a generate call on its policy path. */

@@ -94,3 +94,10 @@ export function noOpenAiCall(req: RequestObject): string {
   const others = routeOf(req) === 'sampling' ? 'curl or fetch' : 'curl, fetch or mechanex';
   return `The OpenAI client has no call for ${req.method} ${req.meta.path}; use ${others} for it.`;
 }
+
+/** The note an OpenAI-client target gives when the request asks for the policy's trace (it prints the text only). */
+export function traceNote(body: Readonly<Record<string, unknown>>): string | undefined {
+  if (body.include_trace !== true) return undefined;
+  const where = body.stream === true ? "the last chunk's axionic.policy.trace" : 'axionic.policy.trace';
+  return `include_trace: the trace comes back in ${where}; the snippet prints only the text.`;
+}

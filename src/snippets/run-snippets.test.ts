@@ -1,36 +1,47 @@
 // @vitest-environment node
-// Runs every target's code: against the real local server (each must succeed and print a completion), and against
-// a capture server (each must send exactly the body the client sends, with the key in its header).
+// Runs every target's code: against the real local server (each must succeed and print a completion, and an answer
+// under a JSON Schema or regex must satisfy it), and against a capture server (each must send exactly the body the
+// client sends, with the key in its header).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/testing.ts';
 import type { RequestObject } from '../api/request-object.ts';
-import { mechanexBody, mechanexCall } from './mechanex-call.ts';
-import { mechanexPolicyBody, mechanexPolicyCall } from './mechanex-policy-call.ts';
 import { SNIPPET_TARGETS } from './registry.ts';
 import { routeOf } from './request-parts.ts';
 import { type CaptureServer, startCaptureServer } from './testing/capture-server.ts';
+import { expectAnswer, isConstrained } from './testing/expect-answer.ts';
+import { cannotCall, expectedBodies } from './testing/expected-bodies.ts';
 import { FIXTURES, retarget } from './testing/fixtures.ts';
+import { printedAnswer } from './testing/printed-answer.ts';
 import { type RunResult, runSnippet } from './testing/run-code.ts';
 import type { SnippetOptions, SnippetTarget } from './types.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let capture: CaptureServer;
 let modelName = '';
+/** The id each fixture's saved policy got on the local server (by fixture name). */
+const savedIds = new Map<string, string>();
+
+async function savePolicy(policy: unknown): Promise<string> {
+  const res = await fetch(`${server.url}/policies/save`, {
+    method: 'POST',
+    headers: { 'x-api-key': server.key, 'content-type': 'application/json' },
+    body: JSON.stringify({ policy }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ((await res.json()) as { policy_id: string }).policy_id;
+}
 
 beforeAll(async () => {
   const models = FIXTURES.map((f) => f.req.body?.model).filter((m): m is string => typeof m === 'string');
   [server, capture] = await Promise.all([startTestServer({ workers: 1, maxQueue: 32 }), startCaptureServer(models)]);
   const res = await fetch(`${server.url}/models`, { headers: { 'x-api-key': server.key } });
   modelName = ((await res.json()) as { name: string }[])[0]?.name ?? '';
+  for (const f of FIXTURES) if (f.savedPolicy) savedIds.set(f.name, await savePolicy(f.savedPolicy));
 });
 afterAll(async () => {
   await Promise.all([server?.close(), capture?.close()]);
 });
 
-const openAiOnly = (t: SnippetTarget) => t.id.endsWith('-openai');
-/** Targets whose client has no call for the request's route (they say so instead of sending anything). */
-const cannotCall = (t: SnippetTarget, req: RequestObject) =>
-  (openAiOnly(t) && routeOf(req) === 'generate') || (routeOf(req) === 'sampling' && openAiOnly(t));
 const cases = (filter: (req: RequestObject) => boolean) =>
   FIXTURES.filter((f) => filter(f.req)).flatMap((f) =>
     SNIPPET_TARGETS.map((t) => ({ name: `${f.name} × ${t.id}`, fixture: f, target: t })),
@@ -51,9 +62,7 @@ function expectCompletion(target: SnippetTarget, req: RequestObject, r: RunResul
   const stream = req.body?.stream === true || route === 'generate';
   const native = route === 'generate' || route === 'sampling';
   if (target.id === 'python-mechanex' && route === 'sampling') {
-    // mechanex's policy path returns the output text, produced under the request's constraint
-    const pattern = req.body?.regex_pattern;
-    if (typeof pattern === 'string') expect(r.stdout.replace(/\n$/, '')).toMatch(new RegExp(`^(?:${pattern})$`));
+    // mechanex's policy path returns the output text (checked against the constraint by expectAnswer)
   } else if (route === 'sampling' && !stream) {
     // guided generation answers one JSON object with the output, checked after generation
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: true });
@@ -77,13 +86,18 @@ describe.concurrent('each snippet runs against the local server', () => {
   it.each(runnable)('$name', async ({ fixture, target }) => {
     const model = fixture.req.body?.model;
     const swap = typeof model === 'string' && model !== 'default' && model !== modelName ? modelName : undefined;
-    const req = retarget(fixture.req, server.url, server.key, swap);
+    const req = retarget(fixture.req, server.url, server.key, { model: swap, policyId: savedIds.get(fixture.name) });
     const snippet = target.render(req, { keyMode: 'env' });
     if (cannotCall(target, req)) {
       expect(snippet.unsupported).toContain('prompt');
       return;
     }
-    expectCompletion(target, req, await runSnippet(target, snippet.code, server.key));
+    const r = await runSnippet(target, snippet.code, server.key);
+    expectCompletion(target, req, r);
+    // the answer satisfies the request's constraint (a saved policy's, for a policy_id)
+    const shape = fixture.savedPolicy ? { policy: fixture.savedPolicy } : (req.body ?? {});
+    if (isConstrained(shape))
+      expectAnswer(printedAnswer(target, req, r.stdout), shape, `${fixture.name} × ${target.id}`);
   });
 });
 
@@ -91,7 +105,7 @@ describe('the same request gives the same seeded completion', () => {
   it('curl, fetch, Python (OpenAI) and JavaScript (OpenAI) print the same text for chat-hostile', async () => {
     const fixture = FIXTURES.find((f) => f.name === 'chat-hostile');
     if (!fixture) throw new Error('no chat-hostile fixture');
-    const req = retarget(fixture.req, server.url, server.key, modelName);
+    const req = retarget(fixture.req, server.url, server.key, { model: modelName });
     const run = (id: string) => {
       const target = SNIPPET_TARGETS.find((t) => t.id === id);
       if (!target) throw new Error(`no target ${id}`);
@@ -109,21 +123,6 @@ describe('the same request gives the same seeded completion', () => {
     expect(js?.stdout).toBe(`${text}\n`);
   });
 });
-
-/** The bodies a target must send for a request, in order (mechanex: set-model, then one /generate per prompt). */
-function expectedBodies(target: SnippetTarget, req: RequestObject, opts: SnippetOptions): unknown[] {
-  const body = { ...req.body, ...(opts.customModel === undefined ? {} : { model: opts.customModel }) };
-  if (cannotCall(target, req)) return [];
-  if (target.id === 'python-openai' && !('model' in body)) return [{ model: 'default', ...body }];
-  if (target.id !== 'python-mechanex') return [body];
-  if (routeOf(req) === 'sampling') {
-    const call = mechanexPolicyCall(req, opts);
-    return call.prompts.map((p) => mechanexPolicyBody(call, p));
-  }
-  const call = mechanexCall(req, opts);
-  const setModel = call.model === undefined ? [] : [{ model_name: call.model }];
-  return [...setModel, ...call.prompts.map((p) => mechanexBody(call, p))];
-}
 
 const HOSTILE_KEY = `ax_'it"s'$(whoami)\`x\`$HOME\\%`;
 let runs = 0;

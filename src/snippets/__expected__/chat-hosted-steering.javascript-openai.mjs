@@ -14,4 +14,5 @@ const response = await client.chat.completions.create({
     constraints: { json_mode: true },
   },
 });
-console.log(response.choices[0].message.content);
+const data = JSON.parse(response.choices[0].message.content);
+console.log(JSON.stringify(data, null, 2));

@@ -1,16 +1,21 @@
+import json
 import os
 
 import mechanex as mx
 
 mx.set_key(os.environ["AXIONIC_API_KEY"])
-mx.set_model("your-model-name")
 
-# Not sent by mechanex: policy
-output = mx.generation.generate(
+# Not sent by mechanex: steering_vector_id, steering_strength
+result = mx.policy.run(
     prompt="User: Describe a sunset.\nAssistant: ",
-    max_tokens=256,
-    sampling_method="top-k",
-    steering_vector="sv_abc123",
-    steering_strength=1.5,
+    policy={
+        "sampling": {"method": "guided-generation", "temperature": 0.2},
+        "constraints": {"json_mode": True},
+    },
+    model="your-model-name",
+    max_new_tokens=256,
+    include_trace=False,
 )
-print(output)
+# result also holds accepted, score, constraints_ok, verifier_ok
+data = json.loads(result["output"])
+print(json.dumps(data, indent=2))

@@ -1,3 +1,4 @@
+import json
 import os
 
 from openai import OpenAI
@@ -17,4 +18,5 @@ response = client.chat.completions.create(
         },
     },
 )
-print(response.choices[0].message.content)
+data = json.loads(response.choices[0].message.content)
+print(json.dumps(data, indent=2))

@@ -1,3 +1,6 @@
+# mechanex has no call for POST /sampling/generate: generate() with the constraint posts
+# it as an inline policy to POST /policies/run.
+
 import os
 
 os.environ["MECHANEX_BASE_URL"] = "http://127.0.0.1:8420"  # read when mechanex is imported

@@ -1,9 +1,23 @@
 // JavaScript (OpenAI): the official SDK as an ES module (Node 20: `node file.mjs`); the SDK sends unknown params
-// through, so Axionic's fields go in the same params object.
+// through, so Axionic's fields (policy, policy_id, include_trace, …) go in the same params object. A JSON answer
+// (the policy's json_schema or json_mode) is parsed with JSON.parse and printed; a stream is gathered first.
 import type { RequestObject } from '../../api/request-object.ts';
 import { jsLiteral, jsProperties, jsString, ONE_LINE } from '../literals/js-literal.ts';
-import { extraHeaders, inlineKey, KEY_ENV, noOpenAiCall, routeOf, snippetBody, splitOpenAi } from '../request-parts.ts';
+import { answerIsJson } from '../policy-shape.ts';
+import {
+  extraHeaders,
+  inlineKey,
+  KEY_ENV,
+  noOpenAiCall,
+  routeOf,
+  snippetBody,
+  splitOpenAi,
+  traceNote,
+} from '../request-parts.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
+
+/** JSON.parse of the answer text, printed back as JSON. */
+const printJson = (text: string) => `const data = JSON.parse(${text});\nconsole.log(JSON.stringify(data, null, 2));\n`;
 
 function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const route = routeOf(req);
@@ -23,11 +37,14 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   if (extensions.length) params += `  // Axionic extensions\n${jsProperties(extensions, '  ')}`;
   const call = route === 'chat' ? 'client.chat.completions.create' : 'client.completions.create';
   const stream = body.stream === true;
-  const out = stream
-    ? `for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.${
-        route === 'chat' ? 'delta?.content' : 'text'
-      } ?? '');\nprocess.stdout.write('\\n');\n`
-    : `console.log(response.choices[0]${route === 'chat' ? '.message.content' : '.text'});\n`;
+  const piece = `chunk.choices[0]?.${route === 'chat' ? 'delta?.content' : 'text'} ?? ''`;
+  const whole = `response.choices[0]${route === 'chat' ? '.message.content' : '.text'}`;
+  let out: string;
+  if (stream && answerIsJson(body)) {
+    out = `let text = '';\nfor await (const chunk of stream) text += ${piece};\n${printJson('text')}`;
+  } else if (stream) {
+    out = `for await (const chunk of stream) process.stdout.write(${piece});\nprocess.stdout.write('\\n');\n`;
+  } else out = answerIsJson(body) ? printJson(whole) : `console.log(${whole});\n`;
   const code = [
     "import OpenAI from 'openai';\n",
     `const client = new OpenAI({ ${clientOpts.map(([k, v]) => `${k}: ${v}`).join(', ')} });\n`,
@@ -36,6 +53,8 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const notes = extensions.length
     ? [`Axionic fields are passed in the params object: ${extensions.map(([k]) => k).join(', ')}.`]
     : [];
+  const trace = traceNote(body);
+  if (trace) notes.push(trace);
   return { code, unsupported: [], notes };
 }
 

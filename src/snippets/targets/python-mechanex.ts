@@ -1,24 +1,54 @@
-// Python (mechanex): the Axionic SDK, 1.0.x semantics. It reads MECHANEX_BASE_URL when imported, has no chat call
-// and sends a fixed set of fields to /generate — or, for guided generation, an inline policy to /policies/run; the
-// rest of the request is listed as not sent.
+// Python (mechanex): the Axionic SDK, 1.0.x semantics. It reads MECHANEX_BASE_URL when imported and has no chat
+// call; which call a request becomes (generate on /generate, generate with a constraint, or policy.run) is
+// mechanex-plan.ts's choice. The rest of the request is listed as not sent; a JSON answer is parsed and printed.
 import type { RequestObject } from '../../api/request-object.ts';
 import { pyKwargs, pyString } from '../literals/python-literal.ts';
-import { mechanexCall } from '../mechanex-call.ts';
-import { mechanexPolicyCall } from '../mechanex-policy-call.ts';
+import type { MechanexCall } from '../mechanex-call.ts';
+import { mechanexPlan } from '../mechanex-plan.ts';
 import { extraHeaders, HOSTED_BASE_URL, inlineKey, KEY_ENV, routeOf, snippetBody } from '../request-parts.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
 
+/** A comment of `# ` lines no wider than 88 columns (Black's width). */
+function pyComment(text: string): string[] {
+  const lines: string[] = [];
+  let line = '#';
+  for (const word of text.split(' ')) {
+    if (line !== '#' && line.length + 1 + word.length > 88) {
+      lines.push(line);
+      line = '#';
+    }
+    line += ` ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** The call and what it prints for one prompt expression, at an indent (a loop body is indented). */
+function callLines(call: MechanexCall, prompt: string, indent: string): string[] {
+  const inner = `${indent}    `;
+  const result = call.fn === 'policy.run' ? 'result' : 'output';
+  const text = call.fn === 'policy.run' ? 'result["output"]' : 'output';
+  const lines = [
+    `${indent}${result} = mx.${call.fn}(\n${inner}prompt=${prompt},\n${pyKwargs(call.args, inner)}${indent})`,
+  ];
+  if (call.fn === 'policy.run') {
+    const trace = call.args.some(([k, v]) => k === 'include_trace' && v === true);
+    lines.push(`${indent}# result also holds accepted, score, constraints_ok, verifier_ok${trace ? ' and trace' : ''}`);
+  }
+  if (call.json) lines.push(`${indent}data = json.loads(${text})`, `${indent}print(json.dumps(data, indent=2))`);
+  else lines.push(`${indent}print(${text})`);
+  return lines;
+}
+
 function render(req: RequestObject, opts: SnippetOptions): Snippet {
-  const route = routeOf(req);
-  if (route === 'other') {
+  if (routeOf(req) === 'other') {
     const note = `mechanex has no generate call for ${req.method} ${req.meta.path}; use curl or fetch for it.`;
     return { code: `# ${note}\n`, unsupported: Object.keys(snippetBody(req, opts) ?? {}), notes: [note] };
   }
-  // guided generation: a constraint keyword switches mechanex to its policy path (/policies/run)
-  const call = route === 'sampling' ? mechanexPolicyCall(req, opts) : mechanexCall(req, opts);
+  const call = mechanexPlan(req, opts);
   const hosted = req.meta.baseUrl === HOSTED_BASE_URL;
-  const lines: string[] = [];
-  if (opts.keyMode === 'env' || !hosted) lines.push('import os', '');
+  const lines: string[] = call.header ? [...pyComment(call.header), ''] : [];
+  const imports = [...(call.json ? ['import json'] : []), ...(opts.keyMode === 'env' || !hosted ? ['import os'] : [])];
+  if (imports.length) lines.push(...imports, '');
   if (!hosted) {
     lines.push(`os.environ["MECHANEX_BASE_URL"] = ${pyString(req.meta.baseUrl)}  # read when mechanex is imported`, '');
   }
@@ -29,17 +59,11 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   if (call.model !== undefined) lines.push(`mx.set_model(${pyString(call.model)})`);
   lines.push('');
   if (call.unsupported.length) lines.push(`# Not sent by mechanex: ${call.unsupported.join(', ')}`);
-  const kwargs = (indent: string) => pyKwargs(call.args, indent);
   const [only, ...more] = call.prompts;
-  if (only !== undefined && more.length === 0) {
-    lines.push(`output = mx.generation.generate(\n    prompt=${pyString(only)},\n${kwargs('    ')})`, 'print(output)');
-  } else {
+  if (only !== undefined && more.length === 0) lines.push(...callLines(call, pyString(only), ''));
+  else {
     const list = `[\n${call.prompts.map((p) => `    ${pyString(p)},\n`).join('')}]`;
-    lines.push(
-      `for prompt in ${list}:`,
-      `    output = mx.generation.generate(\n        prompt=prompt,\n${kwargs('        ')}    )`,
-      '    print(output)',
-    );
+    lines.push(`for prompt in ${list}:`, ...callLines(call, 'prompt', '    '));
   }
   const notes = [...call.notes];
   const headers = extraHeaders(req);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { RequestObject } from '../../api/request-object.ts';
 import { mechanexBody, mechanexCall } from '../mechanex-call.ts';
 import { SNIPPET_TARGETS } from '../registry.ts';
-import { FIXTURES, LOCAL_BASE_URL } from '../testing/fixtures.ts';
+import { LOCAL_BASE_URL } from '../testing/fixture-request.ts';
+import { FIXTURES } from '../testing/fixtures.ts';
 import { curl } from './curl.ts';
 import { javascriptFetch } from './javascript-fetch.ts';
 import { javascriptOpenai } from './javascript-openai.ts';
@@ -119,7 +120,9 @@ describe('Python (mechanex)', () => {
   });
 
   it('sends the /generate body mechanex 1.0.x sends, with its defaults filled in', () => {
-    const req = fixture('chat-hosted-steering');
+    // without its policy (with one, mechanex runs the policy instead: see policy-snippets.test.ts)
+    const { policy: _, ...body } = fixture('chat-hosted-steering').body ?? {};
+    const req = { ...fixture('chat-hosted-steering'), body };
     const call = mechanexCall(req, { keyMode: 'env' });
     expect(call.prompts.map((p) => mechanexBody(call, p))).toEqual([
       {
@@ -132,7 +135,7 @@ describe('Python (mechanex)', () => {
         steering_strength: 1.5,
       },
     ]);
-    expect(call.unsupported).toEqual(['policy']);
+    expect(call.unsupported).toEqual([]);
   });
 
   it('skips set_model for a missing or "default" model and passes max_tokens explicitly', () => {

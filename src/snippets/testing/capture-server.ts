@@ -1,7 +1,9 @@
 // A tiny HTTP server that records every request a snippet makes and answers with the smallest valid response of
-// each route (JSON or SSE), so the tests can compare what was sent with the request the client sends.
+// each route (JSON or SSE), so the tests can compare what was sent with the request the client sends. The answer
+// text is a JSON object when the request's policy asks for JSON (the snippet parses it).
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerIsJson, isObject } from '../policy-shape.ts';
 
 export interface Captured {
   method: string;
@@ -22,22 +24,23 @@ const sse = (frames: unknown[]) => frames.map((f) => `data: ${typeof f === 'stri
 
 function answer(path: string, body: unknown, models: readonly string[]): { type: string; text: string } {
   const json = (v: unknown) => ({ type: 'application/json', text: JSON.stringify(v) });
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const b = isObject(body) ? body : {};
   const base = { id: 'x', created: 0, model: 'm' };
+  const text = answerIsJson(b) ? '{"captured": true}' : 'captured';
   if (path === '/models') return json(models.map((name) => ({ name })));
   if (path === '/auth/api-keys/set-model') return json({ status: 'ok', model_name: b.model_name });
-  if (path === '/policies/run') return json({ output: 'captured', accepted: true });
+  if (path === '/policies/run') return json({ output: text, accepted: true });
   if (path === '/generate') {
     const frames = sse([{ status: 'started' }, { status: 'complete', result: { output: 'captured' } }]);
     return { type: 'text/event-stream', text: frames.join('') };
   }
   const chat = path.endsWith('/chat/completions');
   if (b.stream === true) {
-    const choice = chat ? { index: 0, delta: { content: 'captured' } } : { index: 0, text: 'captured' };
+    const choice = chat ? { index: 0, delta: { content: text } } : { index: 0, text };
     const frames = sse([{ ...base, object: 'chunk', choices: [{ ...choice, finish_reason: null }] }, '[DONE]']);
     return { type: 'text/event-stream', text: frames.join('') };
   }
-  const choice = chat ? { message: { role: 'assistant', content: 'captured' } } : { text: 'captured' };
+  const choice = chat ? { message: { role: 'assistant', content: text } } : { text };
   return json({ ...base, object: 'completion', choices: [{ index: 0, ...choice, finish_reason: 'stop' }] });
 }
 

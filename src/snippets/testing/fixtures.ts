@@ -1,32 +1,15 @@
 // Requests the snippet tests render and run: chat and completions, local and hosted, streamed or not, with
-// Axionic fields, and hostile strings everywhere a user can type (messages, prompt, stop, model).
+// Axionic fields, and hostile strings everywhere a user can type (messages, prompt, stop, model); then the guided
+// and policy requests of policy-fixtures.ts.
 import type { RequestObject } from '../../api/request-object.ts';
 import { HOSTED_BASE_URL } from '../request-parts.ts';
-
-export const LOCAL_BASE_URL = 'http://127.0.0.1:8420';
-const LOCAL_KEY = `ax_${'0123456789abcdef'.repeat(3)}`;
+import { type Fixture, LOCAL_BASE_URL, request } from './fixture-request.ts';
+import { POLICY_FIXTURES } from './policy-fixtures.ts';
 
 /** Everything a shell, Python or JS literal could misread. */
 export const HOSTILE =
   `It's "quoted" \\ back\\slash \\n $HOME \${HOME} \`whoami\` $(whoami) $' $& %\n` +
   'tab\there 🦊 line\u2028sep para\u2029sep true false null None %s {content} \'\'\' """ </script>';
-
-export interface Fixture {
-  name: string;
-  req: RequestObject;
-  /** Whether the local server accepts it (hosted-only fields such as a steering vector are refused locally). */
-  runsLocally: boolean;
-}
-
-function request(baseUrl: string, path: string, body: Record<string, unknown>): RequestObject {
-  return {
-    method: 'POST',
-    url: `${baseUrl}${path}`,
-    headers: { 'content-type': 'application/json', 'x-api-key': LOCAL_KEY },
-    body,
-    meta: { target: baseUrl === HOSTED_BASE_URL ? 'hosted' : 'local', baseUrl, path },
-  };
-}
 
 export const FIXTURES: readonly Fixture[] = [
   {
@@ -167,11 +150,20 @@ export const FIXTURES: readonly Fixture[] = [
       stream: true,
     }),
   },
+  ...POLICY_FIXTURES,
 ];
 
-/** The same request aimed at another server: base URL, key and (when set) model replaced. */
-export function retarget(req: RequestObject, baseUrl: string, key: string, model?: string): RequestObject {
-  const body = req.body && model !== undefined && 'model' in req.body ? { ...req.body, model } : req.body;
+/** What retarget replaces besides the server and key: the model (when the body has one), the saved policy's id. */
+export interface Swap {
+  model?: string;
+  policyId?: string;
+}
+
+/** The same request aimed at another server: base URL, key and (when set) model and policy_id replaced. */
+export function retarget(req: RequestObject, baseUrl: string, key: string, swap: Swap = {}): RequestObject {
+  let body = req.body;
+  if (body && swap.model !== undefined && 'model' in body) body = { ...body, model: swap.model };
+  if (body && swap.policyId !== undefined && 'policy_id' in body) body = { ...body, policy_id: swap.policyId };
   return {
     ...req,
     url: `${baseUrl}${req.meta.path}`,

@@ -1,0 +1,26 @@
+// How a test fixture is built: a POST with the local key in x-api-key, aimed at the local server or the hosted API.
+import type { RequestObject } from '../../api/request-object.ts';
+import type { JsonObject } from '../policy-shape.ts';
+import { HOSTED_BASE_URL } from '../request-parts.ts';
+
+export const LOCAL_BASE_URL = 'http://127.0.0.1:8420';
+const LOCAL_KEY = `ax_${'0123456789abcdef'.repeat(3)}`;
+
+export interface Fixture {
+  name: string;
+  req: RequestObject;
+  /** Whether the local server accepts it (hosted-only fields such as a steering vector are refused locally). */
+  runsLocally: boolean;
+  /** The policy the body's policy_id names: the tests save it on the server first and use the id it gets. */
+  savedPolicy?: JsonObject;
+}
+
+export function request(baseUrl: string, path: string, body: JsonObject): RequestObject {
+  return {
+    method: 'POST',
+    url: `${baseUrl}${path}`,
+    headers: { 'content-type': 'application/json', 'x-api-key': LOCAL_KEY },
+    body,
+    meta: { target: baseUrl === HOSTED_BASE_URL ? 'hosted' : 'local', baseUrl, path },
+  };
+}
