@@ -72,6 +72,27 @@ describe('a policy on the OpenAI routes', () => {
     expect(outcome.trace.selection.output).toBe(text);
   });
 
+  it("the request's stop ends a policy's output, as without a policy", async () => {
+    const base = { model: 'austen-mini', prompt: 'It is a truth', max_tokens: 60, seed: 1, policy: {} };
+    const free = await client.completions.create(base as OpenAI.CompletionCreateParamsNonStreaming);
+    expect(free.choices[0]?.text).toContain('e');
+    const stopped = await client.completions.create({
+      ...base,
+      stop: ['e'],
+    } as OpenAI.CompletionCreateParamsNonStreaming);
+    expect(stopped.choices[0]?.text).not.toContain('e');
+    expect(free.choices[0]?.text.startsWith(stopped.choices[0]?.text ?? '')).toBe(true);
+    const chat = await client.chat.completions.create({
+      model: 'austen-mini',
+      messages,
+      max_tokens: 60,
+      seed: 1,
+      stop: ['e'],
+      policy: {},
+    } as ChatParams);
+    expect(chat.choices[0]?.message.content).not.toContain('e');
+  });
+
   it('a saved policy by policy_id on /v1/completions; a bad policy is a 400 naming the path', async () => {
     const saved = await fetch(`${s.url}/policies/save`, {
       method: 'POST',

@@ -3,7 +3,8 @@
 // the answer — `message.content` for chat, `text` for completions — with `axionic.policy` carrying
 // {policy_id, accepted, score, latency_ms, constraints_ok, verifier_ok} and the trace when `include_trace` is set.
 // Streamed, the selected text is sent after selection (the first byte comes late); the concatenated deltas equal
-// the returned content. The request's own sampling fields do not apply: the policy's sampling block does.
+// the returned content. The request's own sampling fields do not apply: the policy's sampling block does; its
+// `stop` does (with the chat template's), as on the route without a policy.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { encode } from '../../engine/tokenizer.ts';

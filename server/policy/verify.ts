@@ -32,8 +32,24 @@ export function verifiersOf(plan: PolicyPlan): (text: string) => Verdict {
     if (v === 'json_schema' && plan.schema !== undefined) checks.push([v, schemaCheck(plan.schema)]);
     if (v === 'tool_args' && plan.toolSchema !== undefined) checks.push([v, schemaCheck(plan.toolSchema)]);
     if (v === 'regex' && plan.regex) {
-      const re = new RegExp(`^(?:${plan.regex})$`); // edge anchors inside the group change nothing
-      checks.push([v, (t) => (re.test(t) ? { valid: true } : { valid: false, error: `does not match ${plan.regex}` })]);
+      // a pattern JavaScript cannot parse is refused by the constraint's compiler (a 400 naming the field) when the
+      // first job is built; the verifier must not throw first (that would be a 500)
+      let re: RegExp | undefined;
+      let bad = '';
+      try {
+        re = new RegExp(`^(?:${plan.regex})$`); // edge anchors inside the group change nothing
+      } catch (e) {
+        bad = (e as Error).message;
+      }
+      checks.push([
+        v,
+        (t) =>
+          !re
+            ? { valid: false, error: `not a valid regular expression: ${bad}` }
+            : re.test(t)
+              ? { valid: true }
+              : { valid: false, error: `does not match ${plan.regex}` },
+      ]);
     }
   }
   return (text) => {

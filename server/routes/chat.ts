@@ -7,7 +7,7 @@ import { CHAT_TEMPLATE, renderChat } from '../../protocol/chat-template.ts';
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { ServerDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { buildJob, finishOf, usageOf } from '../job-builder.ts';
+import { buildJob, finishOf, stopList, usageOf } from '../job-builder.ts';
 import { axionicTokens, chatLogprob, textOf } from '../openai-chunks.ts';
 import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
@@ -37,7 +37,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
             kind: 'chat',
             prompt: renderChat(body.messages, CHAT_TEMPLATE, { continueFinal }),
             model,
-            stop: CHAT_TEMPLATE.stop,
+            stop: [...stopList(body.stop), ...CHAT_TEMPLATE.stop],
           });
         const wantLogprobs = body.logprobs === true;
         const job = buildJob(body, {

@@ -7,7 +7,7 @@ import type { Completion, CompletionChunk } from '../../protocol/completions.ts'
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { ServerDeps } from '../context.ts';
 import { ApiError, unsupported } from '../errors.ts';
-import { buildJob, finishOf, usageOf } from '../job-builder.ts';
+import { buildJob, finishOf, stopList, usageOf } from '../job-builder.ts';
 import { axionicTokens, legacyLogprobs, textOf } from '../openai-chunks.ts';
 import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
@@ -33,7 +33,12 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
               code: 'invalid_value',
               param: 'prompt',
             });
-          return await policyAnswer(deps, c, body, { kind: 'completion', prompt: prompts[0] ?? '', model, stop: [] });
+          return await policyAnswer(deps, c, body, {
+            kind: 'completion',
+            prompt: prompts[0] ?? '',
+            model,
+            stop: stopList(body.stop),
+          });
         }
         const lp = body.logprobs ?? undefined;
         const echo = body.echo === true;

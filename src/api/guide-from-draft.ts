@@ -59,3 +59,14 @@ export function guideFromDraft(g: DraftGuide | undefined, mode: RouteKey): RunGu
   if (kind === 'regex') return { kind, transport, pattern: text };
   return { kind, transport, grammar: text };
 }
+
+/**
+ * Raw mode: the inspector's edited body is sent as it is, so of the guide only its route counts (the texts are not
+ * read, and cannot fail).
+ */
+export function guideRouteOnly(g: DraftGuide | undefined): RunGuide | undefined {
+  if (!g || g.kind === 'none' || g.kind === 'policy') return undefined;
+  const transport = g.transport;
+  if (g.kind === 'json_schema') return { kind: 'json_schema', transport, schema: undefined };
+  return g.kind === 'regex' ? { kind: 'regex', transport, pattern: '' } : { kind: 'grammar', transport, grammar: '' };
+}

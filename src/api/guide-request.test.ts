@@ -150,3 +150,16 @@ describe('texts that cannot be sent', () => {
     expect(req.body).not.toHaveProperty('policy');
   });
 });
+
+describe('raw mode (the inspector’s edited body)', () => {
+  it('is sent as it is, to the route the guide chose, whatever the editor holds', () => {
+    const raw = '{"prompt": "x", "json_schema": {"type": "string"}}';
+    const d = draft(
+      { kind: 'json_schema', transport: 'direct', texts: { json_schema: '{"type":' } as never },
+      { rawBody: raw },
+    );
+    const req = requestFromDraft(d, conn);
+    expect(req.meta.path).toBe('/sampling/generate');
+    expect(req.body).toEqual(JSON.parse(raw));
+  });
+});

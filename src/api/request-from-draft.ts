@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ChatTemplate } from '../../protocol/chat-template.ts';
 import { buildRequest } from './build-request.ts';
-import { type DraftGuide, guideFromDraft } from './guide-from-draft.ts';
+import { type DraftGuide, guideFromDraft, guideRouteOnly } from './guide-from-draft.ts';
 import type { RequestObject, TargetKind } from './request-object.ts';
 import { browserRoute } from './routes/registry.ts';
 import type { Message, RouteKey, RunParams, RunSpec } from './run-spec.ts';
@@ -80,7 +80,11 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     chatTemplate,
     continueFinal: turn?.continueFinal,
     // continuing a reply is free text: a constraint would start over in the middle of it
-    guide: turn?.continueFinal ? undefined : guideFromDraft(d.guide, d.mode),
+    guide: turn?.continueFinal
+      ? undefined
+      : d.rawBody !== undefined && !turn
+        ? guideRouteOnly(d.guide)
+        : guideFromDraft(d.guide, d.mode),
   };
 }
 

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DRAFT } from '../store/draft.ts';
 import { useStore } from '../store/store.ts';
-import { continueReply, regenerateReply, sendChat } from './chat-flows.ts';
+import { continuePrompt, continueReply, regenerateReply, runPrompt, sendChat } from './chat-flows.ts';
 
 const chunk = (content: string) =>
   `data: ${JSON.stringify({
@@ -157,5 +157,40 @@ describe('Delete and Clear chat, with undo', () => {
     expect(conversation()).toEqual([]);
     useStore.getState().undoLast();
     expect(conversation()).toHaveLength(2);
+  });
+});
+
+describe('a guided run', () => {
+  const schemaGuide = {
+    ...DEFAULT_DRAFT.guide,
+    kind: 'json_schema' as const,
+    transport: 'direct' as const,
+    texts: { ...DEFAULT_DRAFT.guide.texts, json_schema: '{"type": "string"}' },
+  };
+  const frames = (text: string) =>
+    `data: {"status":"token","index":0,"token":${JSON.stringify(text)},"text":${JSON.stringify(text)}}\n\n` +
+    `data: ${JSON.stringify({ status: 'complete', result: { output: text, method_used: 'guided-generation' } })}\n\n`;
+
+  it('Run sends the constraint; Continue in completion mode goes on as free text, without it', async () => {
+    const urls: string[] = [];
+    const bodies: Record<string, unknown>[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        urls.push(url);
+        bodies.push(JSON.parse(String(init.body)));
+        const text = urls.length === 1 ? frames('"Emma"') : `${chunk(' said')}data: [DONE]\n\n`;
+        return new Response(text, { headers: { 'content-type': 'text/event-stream' } });
+      }),
+    );
+    useStore.getState().patchDraft({ mode: 'completion', prompt: 'Name: ', guide: schemaGuide });
+    await runPrompt();
+    expect(urls[0]).toMatch(/\/sampling\/generate$/);
+    expect(bodies[0]).toMatchObject({ prompt: 'Name: ', json_schema: { type: 'string' } });
+    await continuePrompt();
+    expect(urls[1]).toMatch(/\/v1\/completions$/);
+    expect(bodies[1]).toMatchObject({ prompt: 'Name: "Emma"' });
+    expect(bodies[1]).not.toHaveProperty('policy');
+    expect(useStore.getState().draft.guide.kind).toBe('json_schema'); // the guide stays for the next Run
   });
 });

@@ -24,11 +24,15 @@ function noticeOf(run: RunState): string | undefined {
   return undefined;
 }
 
-/** Builds a request, or records an error run (shown where the reply would be) and returns undefined. */
-function build(chatTemplate: ChatTemplate | undefined, turn?: Turn) {
+/**
+ * Builds a request, or records an error run (shown where the reply would be) and returns undefined. `free`: without
+ * the guide (continuing an output is free text: a constraint would start over in the middle of it).
+ */
+function build(chatTemplate: ChatTemplate | undefined, turn?: Turn, free = false) {
   const st = useStore.getState();
   try {
-    return draftRequest(st, chatTemplate, turn);
+    const s = free ? { ...st, draft: { ...st.draft, guide: { ...st.draft.guide, kind: 'none' as const } } } : st;
+    return draftRequest(s, chatTemplate, turn);
   } catch (e) {
     st.addRun({
       id: crypto.randomUUID(),
@@ -75,7 +79,8 @@ export async function regenerateReply(id: string, chatTemplate?: ChatTemplate): 
   const st = useStore.getState();
   const i = st.draft.messages.findIndex((m) => m.id === id);
   const msg = st.draft.messages[i];
-  if (isRunning() || !msg || msg.role !== 'assistant' || runBlocker({ ...st.draft, composer: 'x' })) return;
+  if (isRunning() || !msg || msg.role !== 'assistant' || runBlocker({ ...st.draft, composer: 'x' }) || guideBlocker(st))
+    return;
   const request = build(chatTemplate, { messages: plain(st.draft.messages.slice(0, i)) });
   if (!request) return;
   // the oldest versions go beyond MAX_VERSIONS (the new one is the last)
@@ -118,10 +123,10 @@ export async function continueReply(id: string, chatTemplate?: ChatTemplate): Pr
 }
 
 /** Run in completion or generate mode: the continuation shows after the prompt. */
-export async function runPrompt(chatTemplate?: ChatTemplate): Promise<void> {
+export async function runPrompt(chatTemplate?: ChatTemplate, o: { free?: boolean } = {}): Promise<void> {
   const st = useStore.getState();
-  if (isRunning() || runBlocker(st.draft) || guideBlocker(st)) return;
-  const request = build(chatTemplate);
+  if (isRunning() || runBlocker(st.draft) || (!o.free && guideBlocker(st))) return;
+  const request = build(chatTemplate, undefined, o.free);
   if (!request) return;
   await runRequestObject(request, { mode: st.draft.mode });
 }
@@ -132,5 +137,5 @@ export async function continuePrompt(chatTemplate?: ChatTemplate): Promise<void>
   const run = st.activeRunId ? st.runs[st.activeRunId] : undefined;
   if (isRunning() || !run || run.status === 'running') return;
   st.patchDraft({ prompt: st.draft.prompt + runText(run) });
-  await runPrompt(chatTemplate);
+  await runPrompt(chatTemplate, { free: true });
 }

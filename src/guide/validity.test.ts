@@ -392,3 +392,12 @@ describe('validateInstance', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('side effects', () => {
+  it('leaves @cfworker/json-schema’s format table as it was (the lint’s meta-schema check shares it)', async () => {
+    const { format } = await import('@cfworker/json-schema');
+    const before = { ...format };
+    expect(validateInstance({ type: 'string', format: 'email' }, '"nobody"').valid).toBe(false);
+    expect({ ...format }).toEqual(before);
+  });
+});

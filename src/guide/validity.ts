@@ -42,21 +42,21 @@ function draftOf(schema: unknown): SchemaDraft {
   return '2020-12';
 }
 
-// ---- formats: cfworker checks `format` on strings through its exported table (global, and nothing else in the
-// page uses cfworker); the table is replaced, once, by ajv-formats' `full` definitions, the very code the server
-// runs, so the two agree on every string format (password and binary accept anything; unknown names are ignored
-// by both). ajv-formats' number formats cfworker never checks: `prepare` turns them into keywords.
-let formatsInstalled = false;
-function installFormats(): void {
-  if (formatsInstalled) return;
-  formatsInstalled = true;
-  for (const name of Object.keys(cfFormats)) delete cfFormats[name];
+// ---- formats: cfworker checks `format` on strings through its exported table, which is global (the lint's
+// meta-schema check uses it too). For each validation — synchronous — the table is swapped for ajv-formats' `full`
+// definitions, the very code the server runs, and put back after, so the two agree on every string format
+// (password and binary accept anything; unknown names are ignored by both) and nothing else in the page sees the
+// change. ajv-formats' number formats cfworker never checks: `prepare` turns them into keywords.
+let ours: Record<string, (s: string) => boolean> | undefined;
+function serverFormats(): Record<string, (s: string) => boolean> {
+  if (ours) return ours;
+  ours = {};
   for (const [name, f] of Object.entries(fullFormats)) {
     const def = typeof f === 'object' && !(f instanceof RegExp) ? f : { validate: f };
     if (('type' in def && def.type === 'number') || ('async' in def && def.async)) continue;
     const v = def.validate;
     if (v === true) continue; // password, binary: every string
-    const test =
+    ours[name] =
       typeof v === 'function'
         ? (s: string) => (v as (s: string) => boolean)(s)
         : (s: string) => {
@@ -64,7 +64,20 @@ function installFormats(): void {
             re.lastIndex = 0;
             return re.test(s);
           };
-    cfFormats[name] = test;
+  }
+  return ours;
+}
+
+/** Runs `fn` with the server's formats in cfworker's table, then puts the library's own back. */
+function withServerFormats<T>(fn: () => T): T {
+  const saved = { ...cfFormats };
+  for (const name of Object.keys(cfFormats)) delete cfFormats[name];
+  Object.assign(cfFormats, serverFormats());
+  try {
+    return fn();
+  } finally {
+    for (const name of Object.keys(cfFormats)) delete cfFormats[name];
+    Object.assign(cfFormats, saved);
   }
 }
 
@@ -111,7 +124,6 @@ const UNUSABLE = 'the schema could not be used: ';
 const cache = new WeakMap<object, Check>();
 
 function compile(schema: unknown): Check {
-  installFormats();
   let validator: Validator;
   try {
     validator = new Validator(prepare(structuredClone(schema)) as Schema | boolean, draftOf(schema), false);
@@ -121,7 +133,7 @@ function compile(schema: unknown): Check {
   }
   return (value) => {
     try {
-      return validator.validate(value).errors;
+      return withServerFormats(() => validator.validate(value).errors);
     } catch (e) {
       // an unresolvable $ref surfaces here; the server's ajv refuses such a schema when compiling it
       const first = (e as Error).message.split(/\n| {2}/)[0] ?? '';

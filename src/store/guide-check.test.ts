@@ -8,8 +8,8 @@ const guide: DraftGuide = {
   kind: 'json_schema',
   texts: { ...DEFAULT_GUIDE.texts, json_schema: '{"not":{}}' },
 };
-const draft = { guide, params: { max_tokens: 50 } };
-const key = guideCheckKey(guide, 50) ?? '';
+const draft = { guide, params: { max_tokens: 50 }, mode: 'chat' as const };
+const key = guideCheckKey(guide, 50, 'chat') ?? '';
 const refused = { key, report: { lints: [], refusal: 'json_schema: `not` is not supported' } };
 
 describe('guideBlocker', () => {
@@ -32,10 +32,18 @@ describe('guideBlocker', () => {
     ).toBeUndefined();
     expect(guideBlocker({ target: 'local', guideCheck: { key, report: { lints: [] } }, draft })).toBeUndefined();
     expect(guideBlocker({ target: 'local', guideCheck: undefined, draft })).toBeUndefined();
+    // the route changes the field a refusal names: a report about the other route does not count
+    const direct = { ...guide, transport: 'direct' as const };
+    expect(guideBlocker({ target: 'local', guideCheck: refused, draft: { ...draft, guide: direct } })).toBeUndefined();
+    expect(
+      guideBlocker({ target: 'local', guideCheck: refused, draft: { ...draft, mode: 'generate' } }),
+    ).toBeUndefined();
+    // an edited body (raw mode) is sent as it is
+    expect(guideBlocker({ target: 'local', guideCheck: refused, draft: { ...draft, rawBody: '{}' } })).toBeUndefined();
   });
 
   it('has nothing to say about None or a policy', () => {
-    expect(guideCheckKey({ ...guide, kind: 'none' }, 50)).toBeUndefined();
-    expect(guideCheckKey({ ...guide, kind: 'policy' }, 50)).toBeUndefined();
+    expect(guideCheckKey({ ...guide, kind: 'none' }, 50, 'chat')).toBeUndefined();
+    expect(guideCheckKey({ ...guide, kind: 'policy' }, 50, 'chat')).toBeUndefined();
   });
 });

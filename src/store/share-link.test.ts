@@ -17,6 +17,21 @@ describe('share links', () => {
     expect(back?.customBaseUrl).toBe('https://x.example');
   });
 
+  it('carry the chosen constraint’s text only, and no saved policy’s id', () => {
+    const guide = {
+      kind: 'json_schema' as const,
+      transport: 'direct' as const,
+      texts: { json_schema: '{"type": "string"}', regex: 'a+', grammar: 'root ::= "x"', policy: '{"name": "p"}' },
+      policyId: 'pol_1',
+    };
+    const back = readShareFragment(shareFragment({ draft: { ...DEFAULT_DRAFT, guide }, target: 'local' }));
+    expect(back?.draft.guide).toEqual({
+      kind: 'json_schema',
+      transport: 'direct',
+      texts: { json_schema: '{"type": "string"}', regex: '', grammar: '', policy: '' },
+    });
+  });
+
   it('never carry a key, even if one was typed into the form', () => {
     const frag = shareFragment({ draft: { ...DEFAULT_DRAFT, rawBody: '{"api_key":"ax_secret"}' }, target: 'local' });
     expect(atob(frag.slice(7).replace(/-/g, '+').replace(/_/g, '/'))).not.toContain('ax_secret');

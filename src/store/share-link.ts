@@ -25,8 +25,17 @@ function fromBase64Url(s: string): string {
   return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
 }
 
+/** The guide as shared: the chosen editor's text only, and no saved policy's id (it names a policy of this
+ * server and key, meaningless to whoever opens the link). */
+function sharedGuide(g: Draft['guide']): Draft['guide'] {
+  const texts = { json_schema: '', regex: '', grammar: '', policy: '' };
+  if (g.kind !== 'none') texts[g.kind] = g.texts[g.kind];
+  return { kind: g.kind, transport: g.transport, texts };
+}
+
 export function shareFragment(s: Shared): string {
-  const { rawBody: _raw, ...draft } = s.draft;
+  const { rawBody: _raw, ...rest } = s.draft;
+  const draft = { ...rest, guide: sharedGuide(rest.guide) };
   const payload = {
     v: SHARE_VERSION,
     draft,

@@ -3,6 +3,8 @@ import { encode } from '../../tokenizer.ts';
 import type { Matcher } from '../matcher.ts';
 import { hasToken } from '../vocab-set.ts';
 
+export { seeded } from '../seeded.ts';
+
 /** Follows `text` (which must be in the vocabulary); true when every character was allowed and the end accepts. */
 export function matcherAccepts(m: Matcher, text: string): boolean {
   for (const t of encode(text)) {
@@ -17,15 +19,3 @@ export function matcherAccepts(m: Matcher, text: string): boolean {
 
 /** Whether every character of `text` is newline or printable ASCII (what the matcher can be fed). */
 export const inVocabulary = (text: string): boolean => /^[\n\x20-\x7e]*$/.test(text);
-
-/** mulberry32: a tiny seeded PRNG for reproducible random walks. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

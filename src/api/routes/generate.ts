@@ -2,7 +2,7 @@
 // error) out, or with streaming off the complete frame's result as JSON (asked for with Accept).
 import { generateFrameSchema, generateResultSchema } from '../../../protocol/generate.ts';
 import { route } from '../../../protocol/routes.ts';
-import { ApiError } from '../api-error.ts';
+import { decodeNativeFrame } from './native-decode.ts';
 import { parseJsonWith } from './parse.ts';
 import { samplingBody } from './sampling-body.ts';
 import type { BrowserRoute, Decoded } from './types.ts';
@@ -19,22 +19,7 @@ export const generateRoute: BrowserRoute = {
   decodeFrame(data): Decoded {
     const f = parseJsonWith(generateFrameSchema, data);
     if (!f.ok) return { tokens: [], problem: f.problem };
-    const frame = f.value;
-    switch (frame.status) {
-      case 'token':
-        return { tokens: [{ text: frame.text, logprob: frame.logprob }] };
-      case 'complete':
-        return {
-          tokens: [],
-          finish: frame.result.finish_reason ?? 'stop',
-          usage: frame.result.usage,
-          end: true,
-        };
-      case 'error':
-        return { tokens: [], end: true, error: new ApiError(frame.http_status ?? 500, frame.message, frame.code) };
-      default:
-        return { tokens: [] };
-    }
+    return decodeNativeFrame(f.value);
   },
   decodeJson(data): Decoded {
     const r = parseJsonWith(generateResultSchema, data);

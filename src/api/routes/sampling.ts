@@ -4,9 +4,9 @@
 import { renderChat } from '../../../protocol/chat-template.ts';
 import { route } from '../../../protocol/routes.ts';
 import { samplingFrameSchema, samplingResponseSchema } from '../../../protocol/sampling-generate.ts';
-import { ApiError } from '../api-error.ts';
 import { CONSTRAINT_FIELD, constraintValue, GUIDED_METHOD } from '../guide.ts';
 import type { RunSpec } from '../run-spec.ts';
+import { decodeNativeFrame } from './native-decode.ts';
 import { parseJsonWith } from './parse.ts';
 import type { BrowserRoute, Decoded } from './types.ts';
 
@@ -46,17 +46,7 @@ export const samplingRoute: BrowserRoute = {
   decodeFrame(data): Decoded {
     const f = parseJsonWith(samplingFrameSchema, data);
     if (!f.ok) return { tokens: [], problem: f.problem };
-    const frame = f.value;
-    switch (frame.status) {
-      case 'token':
-        return { tokens: [{ text: frame.text, logprob: frame.logprob }] };
-      case 'complete':
-        return { tokens: [], finish: frame.result.finish_reason ?? 'stop', usage: frame.result.usage, end: true };
-      case 'error':
-        return { tokens: [], end: true, error: new ApiError(frame.http_status ?? 500, frame.message, frame.code) };
-      default:
-        return { tokens: [] };
-    }
+    return decodeNativeFrame(f.value);
   },
   decodeJson(data): Decoded {
     const r = parseJsonWith(samplingResponseSchema, data);

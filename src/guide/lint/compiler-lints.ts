@@ -5,7 +5,7 @@
 import { SchemaError } from '../../../engine/constraints/json/schema-error.ts';
 import type { ConstraintError } from '../../../engine/constraints/matcher.ts';
 import { type JsonText, keyRange, type Range } from './json-text.ts';
-import type { Lint, LintKind } from './types.ts';
+import type { Lint, LintKind, LintRoute } from './types.ts';
 
 const wholeText = (text: string): Range => ({ from: 0, to: Math.max(1, text.length) });
 
@@ -22,14 +22,20 @@ function pointersIn(message: string): string[] {
 export const pointerMark = (json: JsonText | undefined, text: string, pointer: string | undefined): Range =>
   (pointer !== undefined && json ? keyRange(json.tree, pointer) : undefined) ?? wholeText(text);
 
-function schemaLints(e: ConstraintError, json: JsonText | undefined, text: string): Lint[] {
+/** What can be done about an unimplemented keyword on each route (only /sampling/generate carries the options). */
+const UNSUPPORTED_WAY_OUT: Record<LintRoute, string> = {
+  direct: 'json_schema_options.lenient skips it, leaving it to the check of the output',
+  policy: 'a policy cannot skip it: json_schema_options.lenient exists only on /sampling/generate',
+};
+
+function schemaLints(e: ConstraintError, json: JsonText | undefined, text: string, route: LintRoute): Lint[] {
   const mark = (pointer: string | undefined) => pointerMark(json, text, pointer);
   const keywords = e instanceof SchemaError ? e.keywords : [];
   if (keywords.length)
     return keywords.map((k) => ({
       severity: 'error',
       source: 'compiler',
-      message: `${k.keyword} is not supported by the local compiler: it cannot enforce it while generating (json_schema_options.lenient skips it, leaving it to the check of the output)`,
+      message: `${k.keyword} is not supported by the local compiler: it cannot enforce it while generating (${UNSUPPORTED_WAY_OUT[route]})`,
       pointer: k.pointer,
       ...mark(k.pointer),
     }));
@@ -101,9 +107,15 @@ function regexRange(message: string, text: string): Range {
   return { from, to: from + 1 };
 }
 
-/** The lints of a compiler refusal. */
-export function compilerLints(kind: LintKind, e: ConstraintError, text: string, json?: JsonText): Lint[] {
-  if (kind === 'json_schema') return schemaLints(e, json, text);
+/** The lints of a compiler refusal (`route`: where the constraint is sent, default direct). */
+export function compilerLints(
+  kind: LintKind,
+  e: ConstraintError,
+  text: string,
+  json?: JsonText,
+  route: LintRoute = 'direct',
+): Lint[] {
+  if (kind === 'json_schema') return schemaLints(e, json, text, route);
   const message = withoutField(e);
   const range = kind === 'grammar' ? grammarRange(message, text) : regexRange(message, text);
   return [{ severity: 'error', source: 'compiler', message, ...range }];

@@ -52,4 +52,23 @@ describe('lint service (what the worker runs)', () => {
     s.handle({ id: 6, op: 'lint', input: { ...seed, text: `${seed.text} ` } });
     expect(s.compiles).toBe(3);
   });
+
+  it('the route is part of the key: the same text compiles again for the other route, with its own words', () => {
+    const s = createLintService();
+    const tight = { ...seed, maxTokens: 20 };
+    const direct = s.handle({ id: 1, op: 'lint', input: tight });
+    const policy = s.handle({ id: 2, op: 'lint', input: { ...tight, route: 'policy' } });
+    expect(s.compiles).toBe(2);
+    expect(direct).toMatchObject({ report: { refusal: expect.stringMatching(/^max_new_tokens: the json_schema /) } });
+    expect(policy).toMatchObject({
+      report: { refusal: expect.stringMatching(/^max_new_tokens: the policy\.constraints\.json_schema /) },
+    });
+    // `route: 'direct'` is the default spelled out: the same key
+    s.handle({ id: 3, op: 'lint', input: { ...tight, route: 'direct' } });
+    s.handle({ id: 4, op: 'lint', input: tight });
+    expect(s.compiles).toBe(3);
+    const again = s.handle({ id: 5, op: 'lint', input: { ...tight, route: 'direct' } });
+    expect('report' in again && again.report.refusal).toBe('report' in direct && direct.report.refusal);
+    expect(s.compiles).toBe(3);
+  });
 });

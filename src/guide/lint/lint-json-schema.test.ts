@@ -2,7 +2,7 @@
 // page's advice, the budget and JSON syntax errors each give their lint, marked at the right place in the text.
 import { describe, expect, it } from 'vitest';
 import { SEED_SCHEMA } from '../../../engine/constraints/json/fixtures.ts';
-import { lintConstraint } from './lint.ts';
+import { lintConstraint, sampleInstance } from './lint.ts';
 import type { Lint, LintInput } from './types.ts';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
@@ -162,10 +162,14 @@ describe('lintConstraint (json_schema)', () => {
       expect(advice[0]?.message).toMatch(/^"nmae" is required but not in properties/);
     });
 
-    it('an empty schema is no constraint', () => {
-      const r = lintConstraint(input('{}'));
-      expect(r.lints).toEqual([expect.objectContaining({ source: 'advice', severity: 'warning' })]);
-      expect(r.facts).toBeUndefined();
+    it('an empty schema is no constraint: /sampling/generate refuses method "guided-generation" without one', () => {
+      for (const text of ['{}', 'null', '""', '[]']) {
+        const r = lintConstraint(input(text));
+        expect(r.lints, text).toEqual([expect.objectContaining({ source: 'compiler', severity: 'error' })]);
+        expect(r.lints[0]?.message).toMatch(/^an empty schema \(.*\) is no constraint/);
+        expect(r.refusal).toBe('method "guided-generation" needs one of json_schema, regex_pattern or grammar');
+        expect(r.facts).toBeUndefined();
+      }
     });
   });
 
@@ -204,8 +208,65 @@ describe('lintConstraint (json_schema)', () => {
     expect(only(r.lints, 'compiler')[0]?.severity).toBe('error');
   });
 
-  it('never throws, whatever the text', () => {
-    for (const text of ['', ' ', '[]', 'null', 'false', 'true', '{"$ref": "#"}', '{"$ref": "#/nope"}', '{'.repeat(500)])
-      expect(() => lintConstraint(input(text))).not.toThrow();
+  it('never throws, whatever the text, on either route', () => {
+    for (const route of ['direct', 'policy'] as const)
+      for (const text of ['', ' ', '[]', 'null', '""', '5', 'false', 'true', '{"$ref": "#"}', '{"$ref": "#/nope"}'])
+        expect(() => lintConstraint(input(text, { route }))).not.toThrow();
+    expect(() => lintConstraint(input('{'.repeat(500), { route: 'policy' }))).not.toThrow();
+  });
+});
+
+describe('lintConstraint (json_schema, in an inline policy on the OpenAI routes)', () => {
+  const policy = (text: string, over: Partial<LintInput> = {}) => input(text, { route: 'policy', ...over });
+
+  it('the budget names the policy field (and max_new_tokens, as the server does for max_tokens)', () => {
+    const r = lintConstraint(policy(pretty(SEED_SCHEMA), { maxTokens: 20 }));
+    expect(r.refusal).toBe(
+      'max_new_tokens: the policy.constraints.json_schema needs at least 30 characters, but max_new_tokens is 20',
+    );
+  });
+
+  it("JSON that is not a schema is the compiler's refusal (the policy route has no check of its own)", () => {
+    for (const text of ['"object"', '5', '[]']) {
+      const r = lintConstraint(policy(text));
+      expect(r.refusal, text).toBe('json_schema: the schema must be an object or a boolean');
+      expect(only(r.lints, 'compiler')[0]?.message).toBe('the schema must be an object or a boolean');
+    }
+  });
+
+  it('null or "" is no schema: json_mode constrains to any object', () => {
+    for (const text of ['null', '""']) {
+      const r = lintConstraint(policy(text));
+      expect(r.refusal, text).toBeUndefined();
+      expect(r.lints).toEqual([expect.objectContaining({ severity: 'info', source: 'advice' })]);
+      expect(r.lints[0]?.message).toMatch(/json_mode constrains the output to any JSON object/);
+      expect(r.facts).toMatchObject({ minChars: 2, keyOrder: [] });
+      expect(sampleInstance(policy(text), 1).text).toMatch(/^\{/);
+    }
+    expect(lintConstraint(policy('null', { maxTokens: 1 })).refusal).toBe(
+      'max_new_tokens: the policy.constraints.json_schema needs at least 2 characters, but max_new_tokens is 1',
+    );
+  });
+
+  it('{} is a schema that allows any JSON value (json_mode does not narrow it)', () => {
+    const r = lintConstraint(policy('{}'));
+    expect(r.refusal).toBeUndefined();
+    expect(r.facts?.minChars).toBe(1);
+    expect(r.lints.map((l) => [l.severity, l.source])).toEqual([
+      ['info', 'advice'],
+      ['warning', 'advice'],
+    ]);
+    expect(r.lints[0]?.message).toMatch(/allows any JSON value/);
+  });
+
+  it('a policy carries no json_schema_options: whitespace and lenient do not apply', () => {
+    const schema = pretty({ type: 'object', properties: { a: { type: 'array', uniqueItems: true } } });
+    expect(lintConstraint(input(schema, { lenient: true })).refusal).toBeUndefined();
+    const r = lintConstraint(policy(schema, { lenient: true }));
+    expect(r.refusal).toBe(
+      'json_schema: not supported by the local compiler: uniqueItems at #/properties/a/uniqueItems',
+    );
+    expect(only(r.lints, 'compiler')[0]?.message).toMatch(/a policy cannot skip it/);
+    expect(lintConstraint(policy(pretty(SEED_SCHEMA), { whitespace: 'compact' })).facts?.whitespace).toBe('spaced');
   });
 });

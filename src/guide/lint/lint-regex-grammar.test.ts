@@ -115,8 +115,38 @@ describe('lintConstraint (grammar)', () => {
     expect(r.refusal).toBe('max_new_tokens: the grammar needs at least 6 characters, but max_new_tokens is 4');
   });
 
-  it('an empty grammar or pattern is no constraint', () => {
-    expect(lintConstraint(grammar('')).lints).toEqual([expect.objectContaining({ source: 'advice' })]);
-    expect(lintConstraint(regex('')).lints).toEqual([expect.objectContaining({ source: 'advice' })]);
+  it('an empty grammar or pattern is no constraint: /sampling/generate refuses method "guided-generation" without one', () => {
+    for (const input of [grammar(''), regex('')]) {
+      const r = lintConstraint(input);
+      expect(r.lints).toEqual([expect.objectContaining({ source: 'compiler', severity: 'error' })]);
+      expect(r.refusal).toBe('method "guided-generation" needs one of json_schema, regex_pattern or grammar');
+    }
+  });
+});
+
+describe('lintConstraint (regex and grammar, in an inline policy on the OpenAI routes)', () => {
+  const policy = (input: LintInput): LintInput => ({ ...input, route: 'policy' });
+
+  it('refusals name the policy field', () => {
+    expect(lintConstraint(policy(regex('ab(c'))).refusal).toBe(
+      'policy.constraints.regex_pattern: not a valid regular expression: Unterminated group (at position 5)',
+    );
+    expect(lintConstraint(policy(grammar('root ::= "abcdef"\n', 4))).refusal).toBe(
+      'max_new_tokens: the policy.constraints.grammar needs at least 6 characters, but max_new_tokens is 4',
+    );
+    // the marker is found as on the direct route (the field is not part of the message shown)
+    const text = '[a-z]+(?=x)';
+    const r = lintConstraint(policy(regex(text)));
+    expect(r.lints[0]?.message).toMatch(/^lookarounds such as/);
+    expect(marked(text, r.lints[0])).toBe('(?=x)');
+  });
+
+  it('an empty grammar or pattern is no constraint: the policy runs unconstrained (a warning, no refusal)', () => {
+    for (const input of [grammar(''), regex('')]) {
+      const r = lintConstraint(policy(input));
+      expect(r.lints).toEqual([expect.objectContaining({ source: 'advice', severity: 'warning' })]);
+      expect(r.lints[0]?.message).toMatch(/the policy runs the request unconstrained/);
+      expect(r.refusal).toBeUndefined();
+    }
   });
 });

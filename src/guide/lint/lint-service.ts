@@ -1,5 +1,5 @@
 // What the lint worker does with each request, kept apart from the worker's wiring so it runs in tests: it keeps the
-// last compiled constraint by what the compile depends on (kind, text, whitespace, lenient, field), so a "new
+// last compiled constraint by what the compile depends on (kind, text, route, whitespace, lenient, field), so a "new
 // sample" or a change of max tokens does not compile again.
 import { lintPrepared, samplePrepared } from './lint.ts';
 import type { LintRequest, LintResponse } from './lint-messages.ts';

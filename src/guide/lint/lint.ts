@@ -6,9 +6,9 @@ import { adviceLints } from './advice.ts';
 import { compilerLints, pointerMark } from './compiler-lints.ts';
 import { rootKeyOrder } from './key-order.ts';
 import { metaSchemaLints } from './meta-schema-lints.ts';
-import { fieldOf, type Prepared, prepare } from './prepare.ts';
+import { fieldOf, type Prepared, prepare, routeOf } from './prepare.ts';
 import { randomWalk } from './random-walk.ts';
-import { budgetRefusal } from './refusal.ts';
+import { budgetRefusal, JSON_MODE_SCHEMA } from './refusal.ts';
 import type { CompiledFacts, Lint, LintInput, LintReport, SampleResult } from './types.ts';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -30,7 +30,8 @@ function factsOf(p: Prepared): CompiledFacts | undefined {
   const info = c.info ?? {};
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
   const draft = (c as { draft?: Draft }).draft;
-  const keyOrder = p.json && draft ? rootKeyOrder(p.json.value, draft) : undefined;
+  const schema = p.jsonMode ? JSON_MODE_SCHEMA : p.json?.value;
+  const keyOrder = schema !== undefined && draft ? rootKeyOrder(schema, draft) : undefined;
   return {
     ...(draft ? { draft } : {}),
     ...(typeof info.whitespace === 'string' ? { whitespace: info.whitespace } : {}),
@@ -68,6 +69,52 @@ function keywordNotes(p: Prepared, facts: CompiledFacts): Lint[] {
   ];
 }
 
+const NOUN = { json_schema: 'schema', regex: 'regex', grammar: 'grammar' } as const;
+
+/** The lints of a constraint the route takes as none given (empty), or replaces with json_mode's. */
+function emptyLints(p: Prepared, input: LintInput): Lint[] {
+  const whole = { from: 0, to: Math.max(1, input.text.length) };
+  const what = `an empty ${NOUN[input.kind]}${input.kind === 'json_schema' ? ` (${input.text.trim()})` : ''}`;
+  if (p.jsonMode)
+    return [
+      {
+        severity: 'info',
+        source: 'advice',
+        message: `${what} is no schema: the policy's json_mode constrains the output to any JSON object ({"type": "object"})`,
+        ...whole,
+      },
+    ];
+  const v = p.json?.value;
+  const emptyObject = typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+  if (emptyObject && routeOf(input) === 'policy')
+    return [
+      {
+        severity: 'info',
+        source: 'advice',
+        message: `${what} allows any JSON value: json_mode does not narrow a schema that is given (null leaves it to json_mode's any object)`,
+        ...whole,
+      },
+    ];
+  if (!p.empty) return [];
+  if (routeOf(input) === 'direct')
+    return [
+      {
+        severity: 'error',
+        source: 'compiler',
+        message: `${what} is no constraint, and /sampling/generate refuses method "guided-generation" without one`,
+        ...whole,
+      },
+    ];
+  return [
+    {
+      severity: 'warning',
+      source: 'advice',
+      message: `${what} is no constraint: the policy runs the request unconstrained`,
+      ...whole,
+    },
+  ];
+}
+
 /** The lint of a constraint already prepared (the worker keeps the last one); `input` gives the budget. */
 export function lintPrepared(p: Prepared, input: LintInput): LintReport {
   const lints: Lint[] = [];
@@ -76,19 +123,15 @@ export function lintPrepared(p: Prepared, input: LintInput): LintReport {
   if (f?.kind === 'syntax') return { lints: [f.lint] };
   if (f?.kind === 'refused') {
     refusal = f.refusal;
-    lints.push(
-      ...(f.error
-        ? compilerLints(input.kind, f.error, input.text, p.json)
-        : [
-            {
-              severity: 'error',
-              source: 'compiler',
-              message: f.refusal,
-              from: 0,
-              to: Math.max(1, input.text.length),
-            } as const,
-          ]),
-    );
+    if (f.error) lints.push(...compilerLints(input.kind, f.error, input.text, p.json, routeOf(input)));
+    else if (!p.empty)
+      lints.push({
+        severity: 'error',
+        source: 'compiler',
+        message: f.refusal,
+        from: 0,
+        to: Math.max(1, input.text.length),
+      });
   }
   if (f?.kind === 'crashed')
     lints.push({
@@ -96,16 +139,12 @@ export function lintPrepared(p: Prepared, input: LintInput): LintReport {
       source: 'compiler',
       message: `the compiler failed (the server would answer 500): ${f.message}`,
     });
-  if (p.empty)
-    lints.push({
-      severity: 'warning',
-      source: 'advice',
-      message: `an empty ${input.kind === 'json_schema' ? 'schema' : input.kind} is no constraint: the server takes the request as unconstrained (and refuses method "guided-generation" without one)`,
-    });
+  lints.push(...emptyLints(p, input));
   const json = p.json;
-  if (json && input.kind === 'json_schema') {
+  // the schema checks only of a schema the route sends to the compiler
+  if (json && input.kind === 'json_schema' && !p.empty && !p.jsonMode) {
     lints.push(...guarded('meta-schema', 'the meta-schema check', () => metaSchemaLints(json)));
-    if (!p.empty) lints.push(...guarded('advice', 'the advice check', () => adviceLints(json)));
+    lints.push(...guarded('advice', 'the advice check', () => adviceLints(json)));
   }
   const facts = factsOf(p);
   if (facts) {
@@ -125,11 +164,12 @@ export function lintPrepared(p: Prepared, input: LintInput): LintReport {
 /** A sample output of a constraint already prepared, for `seed` (same seed, same sample). */
 export function samplePrepared(p: Prepared, input: LintInput, seed: number): SampleResult {
   const f = p.failure;
+  if (p.empty) return { error: 'nothing to sample: the constraint is empty' };
   if (f?.kind === 'syntax') return { error: f.lint.message };
   if (f?.kind === 'refused') return { error: f.refusal };
   if (f?.kind === 'crashed') return { error: `the compiler failed: ${f.message}` };
   const c = p.compiled;
-  if (p.empty || !c) return { error: 'nothing to sample: the constraint is empty' };
+  if (!c) return { error: 'nothing to sample: the constraint did not compile' };
   if (c.minChars > input.maxTokens)
     return { error: `the shortest output needs ${c.minChars} characters but max tokens is ${input.maxTokens}` };
   try {

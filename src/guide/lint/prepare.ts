@@ -1,14 +1,30 @@
-// One constraint of the editor, compiled once: its JSON text parsed (json_schema), then the engine's own compiler
-// run on it exactly as the server's worker runs it (server/worker/constraints.ts). The lint and the sample preview
-// both start from this; the worker keeps the last one so "new sample" does not compile again.
+// One constraint of the editor, compiled once: its JSON text parsed (json_schema), then the route's own checks (what
+// the server refuses before compiling), then the engine's own compiler run on it exactly as the server's worker runs
+// it (server/worker/constraints.ts). The lint and the sample preview both start from this; the worker keeps the last
+// one so "new sample" does not compile again.
+//
+// The routes differ before the compiler (see refusal.ts for where each message comes from):
+// - direct (/sampling/generate, server/routes/sampling.ts): an empty constraint (`null`, `""`, `[]`, `{}`) counts as
+//   none, and method "guided-generation" without one is a 400; a json_schema that is neither an object nor a boolean
+//   is the route's own 400; json_schema_options (whitespace, lenient) apply.
+// - policy (an inline policy on the OpenAI routes, server/policy/policy-plan.ts): only `null` and `""` count as not
+//   given. An empty regex or grammar leaves the run unconstrained (the policy route accepts that); a json_schema
+//   not given falls back to json_mode's `{"type": "object"}`; anything else given (`{}`, `[]`, `"object"`) goes to the
+//   compiler as it is. A policy carries no json_schema_options, so whitespace and lenient are the defaults.
 import type { CompiledConstraint } from '../../../engine/constraints/compiled.ts';
 import { compileGrammarConstraint } from '../../../engine/constraints/grammar/constraint.ts';
 import { compileJsonSchema } from '../../../engine/constraints/json/compile.ts';
 import { ConstraintError } from '../../../engine/constraints/matcher.ts';
 import { compileRegex } from '../../../engine/constraints/regex/compile.ts';
 import { type JsonText, parseJsonText } from './json-text.ts';
-import { refusalMessage, SAMPLING_FIELD } from './refusal.ts';
-import type { Lint, LintInput } from './types.ts';
+import {
+  JSON_MODE_SCHEMA,
+  NO_CONSTRAINT_REFUSAL,
+  NOT_A_SCHEMA_REFUSAL,
+  ROUTE_FIELD,
+  refusalMessage,
+} from './refusal.ts';
+import type { Lint, LintInput, LintRoute } from './types.ts';
 
 /** Why the constraint did not compile. */
 export type Failure =
@@ -25,14 +41,22 @@ export interface Prepared {
   readonly json?: JsonText;
   readonly compiled?: CompiledConstraint;
   readonly failure?: Failure;
-  /** Nothing is constrained: the route treats an empty constraint (`{}`, `""`) as none given. */
+  /**
+   * No constraint is given: the route treats the text as none. On the direct route that is refused (`failure`); on
+   * the policy route a regex or grammar then runs unconstrained.
+   */
   readonly empty: boolean;
+  /** Policy route, json_schema `null` or `""`: not given, so json_mode's `{"type": "object"}` is what compiled. */
+  readonly jsonMode?: boolean;
 }
 
-/** The field the server names in this input's refusals. */
-export const fieldOf = (input: LintInput): string => input.field ?? SAMPLING_FIELD[input.kind];
+/** The route of an input (default direct). */
+export const routeOf = (input: LintInput): LintRoute => input.route ?? 'direct';
 
-/** The same test as the route's `set()` (server/routes/sampling.ts): what counts as no constraint at all. */
+/** The field the server names in this input's refusals. */
+export const fieldOf = (input: LintInput): string => input.field ?? ROUTE_FIELD[routeOf(input)][input.kind];
+
+/** The same test as the direct route's `set()` (server/routes/sampling.ts), negated: what counts as no constraint. */
 function isEmpty(v: unknown): boolean {
   return (
     v === undefined ||
@@ -43,10 +67,17 @@ function isEmpty(v: unknown): boolean {
   );
 }
 
+/** The policy route's `given()` (server/policy/policy-plan.ts), negated. */
+const notGiven = (v: unknown): boolean => v === undefined || v === null || v === '';
+
 function compile(input: LintInput, source: unknown): CompiledConstraint {
   if (input.kind === 'regex') return compileRegex(String(source), fieldOf(input));
   if (input.kind === 'grammar') return compileGrammarConstraint(String(source), fieldOf(input));
-  return compileJsonSchema(source, { whitespace: input.whitespace, lenient: input.lenient === true });
+  const direct = routeOf(input) === 'direct';
+  return compileJsonSchema(source, {
+    whitespace: direct ? input.whitespace : undefined,
+    lenient: direct && input.lenient === true,
+  });
 }
 
 function compiledOrFailure(input: LintInput, source: unknown): Pick<Prepared, 'compiled' | 'failure'> {
@@ -58,27 +89,38 @@ function compiledOrFailure(input: LintInput, source: unknown): Pick<Prepared, 'c
   }
 }
 
+const noConstraint: Failure = { kind: 'refused', refusal: NO_CONSTRAINT_REFUSAL };
+
 export function prepare(input: LintInput): Prepared {
+  const direct = routeOf(input) === 'direct';
   if (input.kind !== 'json_schema') {
-    const empty = isEmpty(input.text);
-    return { input, empty, ...(empty ? {} : compiledOrFailure(input, input.text)) };
+    const empty = direct ? isEmpty(input.text) : notGiven(input.text);
+    if (!empty) return { input, empty, ...compiledOrFailure(input, input.text) };
+    return { input, empty, ...(direct ? { failure: noConstraint } : {}) };
   }
   const parsed = parseJsonText(input.text);
   if (!parsed.ok) return { input, empty: false, failure: { kind: 'syntax', lint: parsed.lint } };
   const { json } = parsed;
   const v = json.value;
-  if (isEmpty(v)) return { input, json, empty: true };
+  if (!direct) {
+    if (notGiven(v))
+      return { input, json, empty: false, jsonMode: true, ...compiledOrFailure(input, JSON_MODE_SCHEMA) };
+    return { input, json, empty: false, ...compiledOrFailure(input, v) };
+  }
+  if (isEmpty(v)) return { input, json, empty: true, failure: noConstraint };
   // the route's own check before the compiler (server/routes/sampling.ts)
   if (typeof v !== 'object' && typeof v !== 'boolean')
-    return {
-      input,
-      json,
-      empty: false,
-      failure: { kind: 'refused', refusal: 'json_schema must be a JSON Schema: an object (or true/false)' },
-    };
+    return { input, json, empty: false, failure: { kind: 'refused', refusal: NOT_A_SCHEMA_REFUSAL } };
   return { input, json, empty: false, ...compiledOrFailure(input, v) };
 }
 
 /** The key the worker caches a Prepared by: what the compile depends on (max tokens does not). */
 export const prepareKey = (input: LintInput): string =>
-  JSON.stringify([input.kind, input.text, input.whitespace ?? null, input.lenient === true, input.field ?? null]);
+  JSON.stringify([
+    input.kind,
+    input.text,
+    routeOf(input),
+    input.whitespace ?? null,
+    input.lenient === true,
+    input.field ?? null,
+  ]);

@@ -3,6 +3,7 @@
 // ends accepting). It leans toward closing so samples stay small and plausible: it stops soon once accepting, often
 // takes a character that brings acceptance nearer, and prefers letters in free text and digits elsewhere.
 import type { Matcher } from '../../../engine/constraints/matcher.ts';
+import { seeded } from '../../../engine/constraints/seeded.ts';
 import { CHAR_TOKENS, hasToken } from '../../../engine/constraints/vocab-set.ts';
 import { tokenText } from '../../../engine/tokenizer.ts';
 
@@ -17,18 +18,6 @@ const CLOSE_TIGHT = 0.5;
 const FREE_RUN = 2;
 /** More allowed characters than this: free text (inside a string), where letters are preferred. */
 const FREE_TEXT = 40;
-
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weight(ch: string, free: boolean): number {
   if (ch >= 'a' && ch <= 'z') return free ? 4 : 1;

@@ -4,6 +4,13 @@
 // server's 400, word for word.
 
 export type LintKind = 'json_schema' | 'regex' | 'grammar';
+/**
+ * Where the constraint travels, which decides what the server checks and how its 400 words it: `direct` is POST
+ * /sampling/generate with the constraint in its own field (`json_schema`, `regex_pattern`, `grammar`) and method
+ * "guided-generation"; `policy` is /v1/chat/completions or /v1/completions with the constraint in an inline policy
+ * (`policy.constraints`, json_schema with `json_mode: true`), as src/api/guide.ts `constraintPolicy` builds it.
+ */
+export type LintRoute = 'direct' | 'policy';
 export type Whitespace = 'spaced' | 'compact' | 'flexible';
 
 export interface LintInput {
@@ -12,13 +19,17 @@ export interface LintInput {
   readonly text: string;
   /** the run's max tokens (one char per token locally) */
   readonly maxTokens: number;
-  /** json_schema_options.whitespace (default spaced) */
+  /** The route the constraint is sent on (default `direct`). */
+  readonly route?: LintRoute;
+  /** json_schema_options.whitespace (default spaced); direct route only: a policy cannot carry it */
   readonly whitespace?: Whitespace;
-  /** json_schema_options.lenient: unimplemented keywords are skipped (warnings) instead of refused */
+  /** json_schema_options.lenient: unimplemented keywords are skipped (warnings) instead of refused; direct route only */
   readonly lenient?: boolean;
   /**
-   * The request field the constraint travels in, as the server names it in a refusal (default: /sampling/generate's
-   * `json_schema`, `regex_pattern`, `grammar`). The JSON Schema compiler's own refusals always name `json_schema`.
+   * The request field the constraint travels in, as the server names it in a refusal (default: the route's —
+   * `json_schema`, `regex_pattern`, `grammar` on `direct`; `policy.constraints.json_schema`,
+   * `policy.constraints.regex_pattern`, `policy.constraints.grammar` on `policy`). The JSON Schema compiler's own
+   * refusals always name `json_schema`, on either route.
    */
   readonly field?: string;
 }

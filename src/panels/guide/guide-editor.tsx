@@ -48,6 +48,7 @@ export function GuideEditor(p: { kind: GuideKind; text: string; onText(t: string
           height={p.kind === 'regex' ? 80 : 220}
         />
       </Suspense>
+      <p className="hint">In the editor Tab indents; press Ctrl+M (⌃⇧M on a Mac) first to move on with Tab.</p>
     </div>
   );
 }

@@ -74,13 +74,16 @@ function JsonVerdict({ guide, text }: { guide: RequestGuide; text: string }) {
   );
 }
 
-function ServerVerdict({ outcome }: { outcome: GuideOutcome }) {
+function ServerVerdict({ outcome, badge }: { outcome: GuideOutcome; badge: boolean }) {
   const s = outcome.sampling;
   if (s && s.valid !== undefined && s.valid !== null)
     return (
-      <p className="hint" data-testid="server-check">
-        Server’s check: {s.valid ? 'valid' : `invalid${s.validation_error ? ` (${s.validation_error})` : ''}`}
-        {s.fell_back ? ` — fell back: ${s.fallback_reason ?? 'unknown reason'}` : ''}
+      <p className="row" data-testid="server-check">
+        {badge && <Badge ok={s.valid}>{s.valid ? 'Valid' : 'Invalid'}</Badge>}
+        <span className="hint">
+          Server’s check: {s.valid ? 'valid' : `invalid${s.validation_error ? ` (${s.validation_error})` : ''}`}
+          {s.fell_back ? ` — fell back: ${s.fallback_reason ?? 'unknown reason'}` : ''}
+        </span>
       </p>
     );
   if (outcome.policy) return <PolicyTrace outcome={outcome.policy} />;
@@ -102,7 +105,8 @@ export default function GuideOutput() {
       ) : run.status === 'done' ? (
         <>
           {json && <JsonVerdict guide={guide} text={text} />}
-          <ServerVerdict outcome={guideOutcome(run.request.meta.path, run.frames)} />
+          {/* a regex or grammar has no in-page check: the server's own (direct route) is the badge */}
+          <ServerVerdict outcome={guideOutcome(run.request.meta.path, run.frames)} badge={!json} />
         </>
       ) : null}
     </section>

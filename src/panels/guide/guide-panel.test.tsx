@@ -2,7 +2,7 @@
 // The guide panel in the page's own terms: choosing JSON Schema pre-fills the seed page's schema and the request
 // carries it at once; examples fill the editor and the message; the lints and facts come from the compiler (here
 // on this thread: jsdom has no Worker); on the hosted target a refusal is advice, not a block.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestFromDraft } from '../../api/request-from-draft.ts';
@@ -76,9 +76,13 @@ describe('GuidePanel', () => {
     const advice = await screen.findByTestId('guide-refusal', {}, { timeout: 5000 });
     expect(advice.className).toBe('warning-box');
     expect(guideBlocker(useStore.getState())).toBeUndefined();
-    await user.click(screen.getByRole('button', { name: 'Validate' }));
     expect(within(screen.getByRole('list', { name: 'Lints' })).getAllByRole('listitem')[0]?.textContent).toMatch(
       /^warning/,
     );
+    // Validate lints at once: the stored report is replaced by a new one about the same text
+    const before = useStore.getState().guideCheck;
+    await user.click(screen.getByRole('button', { name: 'Validate' }));
+    await waitFor(() => expect(useStore.getState().guideCheck).not.toBe(before));
+    expect(useStore.getState().guideCheck?.report.refusal).toBe(before?.report.refusal);
   });
 });

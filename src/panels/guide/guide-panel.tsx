@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useId } from 'react';
 import type { GuideKind, GuideTransport } from '../../api/guide.ts';
 import type { DraftGuide } from '../../api/guide-from-draft.ts';
 import { GUIDE_EXAMPLES, SEED_SCHEMA_TEXT } from '../../guide/examples.ts';
+import { DEFAULT_DRAFT } from '../../store/draft.ts';
 import { useStore } from '../../store/store.ts';
 import { GuideEditor } from './guide-editor.tsx';
 import { preloadGuideOutput } from './guide-output-slot.tsx';
@@ -48,6 +49,7 @@ export function GuidePanel() {
   const id = useId();
   const guide = useStore((s) => s.draft.guide);
   const mode = useStore((s) => s.draft.mode);
+  const raw = useStore((s) => s.draft.rawBody !== undefined);
   const patchDraft = useStore((s) => s.patchDraft);
   const lint = useGuideLint();
   const setGuide = (p: Partial<DraftGuide>) => patchDraft({ guide: { ...useStore.getState().draft.guide, ...p } });
@@ -65,7 +67,8 @@ export function GuidePanel() {
     patchDraft({
       guide: { ...g, kind: e.kind, texts },
       ...(chat && !st.draft.composer.trim() ? { composer: e.message } : {}),
-      ...(!chat ? { prompt: e.message } : {}),
+      // a prompt the user wrote is kept; the starting one gives way to the example's
+      ...(!chat && (!st.draft.prompt.trim() || st.draft.prompt === DEFAULT_DRAFT.prompt) ? { prompt: e.message } : {}),
     });
   };
   const constraint = guide.kind !== 'none' && guide.kind !== 'policy';
@@ -118,6 +121,12 @@ export function GuidePanel() {
       {constraint && mode === 'generate' && (
         <p className="hint">
           On the Generate mode the constraint goes to /sampling/generate (direct guided generation).
+        </p>
+      )}
+      {raw && guide.kind !== 'none' && (
+        <p className="warning-box">
+          The inspector’s edited body is sent as it is: here the guide only picks its route. Go back to the form
+          (Inspector) to send this guide.
         </p>
       )}
       <Suspense fallback={null}>{guide.kind === 'policy' && <PolicyLibrary />}</Suspense>

@@ -68,12 +68,12 @@ export function LintView({ state }: { state: GuideLintState }) {
   const f = r?.facts;
   const errors = r?.lints.filter((l) => l.severity === 'error').length ?? 0;
   return (
-    <div className="lint-view" aria-live="polite">
+    <div className="lint-view">
       <div className="row">
         <button type="button" onClick={state.validate}>
           Validate
         </button>
-        <span className="hint" data-testid="guide-lint-status">
+        <span className="hint" data-testid="guide-lint-status" role="status">
           {state.pending || !r
             ? 'Checking…'
             : r.refusal

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useStore } from '../../store/store.ts';
-import { useDeletePolicy, usePresets, useSavedPolicies, useSavePolicy } from './use-policy-api.ts';
+import { useDeletePolicy, usePresets, useSavedPolicies, useSavePolicy } from '../../store/use-policy-api.ts';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 

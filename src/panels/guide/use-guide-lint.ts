@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lintInWorker } from '../../guide/lint/lint-client.ts';
 import type { LintInput, LintReport } from '../../guide/lint/types.ts';
-import { guideCheckKey } from '../../store/guide-check.ts';
+import { guideCheckKey, lintRoute } from '../../store/guide-check.ts';
 import { useStore } from '../../store/store.ts';
 
 export interface GuideLintState {
@@ -27,22 +27,12 @@ export function useGuideLint(): GuideLintState {
   const setGuideCheck = useStore((s) => s.setGuideCheck);
   const [pending, setPending] = useState(false);
   const seq = useRef(0);
-  const key = guideCheckKey(guide, maxTokens);
+  const mode = useStore((s) => s.draft.mode);
+  const key = guideCheckKey(guide, maxTokens, mode);
   const input: LintInput | undefined =
     guide.kind === 'none' || guide.kind === 'policy'
       ? undefined
-      : {
-          kind: guide.kind,
-          text: guide.texts[guide.kind],
-          maxTokens,
-          // the refusal names the field the constraint travels in, as the server does
-          field:
-            guide.kind === 'json_schema'
-              ? undefined
-              : guide.transport === 'direct' || useStore.getState().draft.mode === 'generate'
-                ? undefined
-                : `policy.constraints.${guide.kind === 'regex' ? 'regex_pattern' : 'grammar'}`,
-        };
+      : { kind: guide.kind, text: guide.texts[guide.kind], maxTokens, route: lintRoute(guide, mode) };
   const inputKey = input ? JSON.stringify(input) : undefined;
 
   // the latest input and key, read when the debounced lint fires (or Validate is pressed)

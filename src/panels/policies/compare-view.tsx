@@ -1,45 +1,34 @@
 // Compare: two policies (or a policy and no policy) on the same prompt and seed, side by side — one call to
 // /policies/compare. Policy A is what the guide panel describes; B is no policy, a preset or a saved policy.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
-import { type CompareResult, comparePolicies, listPolicies, listPresets } from '../../api/policies-client.ts';
+import { type CompareResult, comparePolicies } from '../../api/policies-client.ts';
 import type { ChatTemplate } from '../../api/request-object.ts';
 import { useStore } from '../../store/store.ts';
-import { useModelsTarget } from '../../store/use-models-target.ts';
-import { draftPolicy, draftPrompt } from './draft-policy.ts';
+import { usePolicyTarget, usePresets, useSavedPolicies } from '../../store/use-policy-api.ts';
+import { draftPolicy, draftPrompt, noPolicy } from './draft-policy.ts';
 import { ResultCard } from './result-card.tsx';
 
 export function CompareView({ chatTemplate }: { chatTemplate?: ChatTemplate }) {
   const id = useId();
-  const t = useModelsTarget();
-  const enabled = Boolean(t.apiKey);
-  const presets = useQuery({
-    queryKey: ['presets', t.target, t.baseUrl],
-    queryFn: () => listPresets(t),
-    enabled,
-    retry: false,
-  });
-  const saved = useQuery({
-    queryKey: ['policies', t.target, t.baseUrl],
-    queryFn: () => listPolicies(t),
-    enabled,
-    retry: false,
-  });
+  const { t, enabled } = usePolicyTarget();
+  const presets = usePresets();
+  const saved = useSavedPolicies();
   const [other, setOther] = useState('none');
   const [labels, setLabels] = useState<[string, string]>(['A', 'B']);
   const compare = useMutation({
     mutationFn: async (): Promise<CompareResult> => {
       const d = useStore.getState().draft;
-      const a = draftPolicy(d);
+      const a = d.guide.kind === 'none' ? { policy: noPolicy(d) } : draftPolicy(d);
       const policyA = 'policy' in a ? a.policy : (saved.data?.find((p) => p.id === a.policy_id) ?? undefined);
       if (!policyA) throw new Error(`The saved policy ${'policy_id' in a ? a.policy_id : ''} is not in the list`);
       const preset = presets.data?.find((p) => `preset:${p.id}` === other);
       const kept = saved.data?.find((p) => `saved:${p.id}` === other);
-      const policyB = preset?.policy ?? kept ?? {};
+      const policyB = preset?.policy ?? kept ?? noPolicy(d);
       setLabels([
-        d.guide.kind === 'none' ? 'No policy' : 'This policy',
-        preset ? preset.name : kept ? (kept.name ?? kept.id ?? 'saved') : 'No policy',
+        `A: ${d.guide.kind === 'none' ? 'no policy' : 'the guide panel’s policy'}`,
+        `B: ${preset ? preset.name : kept ? (kept.name ?? kept.id ?? 'saved') : 'no policy'}`,
       ]);
       return comparePolicies(t, {
         prompt: draftPrompt(d, chatTemplate),
@@ -72,8 +61,19 @@ export function CompareView({ chatTemplate }: { chatTemplate?: ChatTemplate }) {
         </select>
       </div>
       <button type="button" onClick={() => compare.mutate()} disabled={compare.isPending || !enabled}>
-        {compare.isPending ? 'Comparing…' : 'Compare'}
+        Compare
       </button>
+      {(presets.isError || saved.isError) && (
+        <p className="hint">
+          The {presets.isError ? 'presets' : 'saved policies'} could not be listed:{' '}
+          {describeError(presets.error ?? saved.error, { chars: 0 }).message}
+        </p>
+      )}
+      {compare.isPending && (
+        <p className="hint" role="status">
+          Comparing…
+        </p>
+      )}
       {compare.isError && (
         <p className="error-box" role="alert">
           {describeError(compare.error, { chars: 0 }).message}

@@ -15,6 +15,15 @@ export function draftPolicy(d: Draft): DraftPolicy {
   return g ? guidePolicy(g, d.params) : { policy: {} };
 }
 
+/** "No policy": the form's own sampling and nothing else (so a comparison changes only the policy). */
+export function noPolicy(d: Draft): Record<string, unknown> {
+  const sampling: Record<string, unknown> = { temperature: d.params.temperature };
+  if (d.params.top_p !== undefined) sampling.top_p = d.params.top_p;
+  if (d.params.top_k !== undefined) sampling.top_k = d.params.top_k;
+  if (d.params.sampling_method !== undefined) sampling.method = d.params.sampling_method;
+  return { sampling };
+}
+
 export function draftPrompt(d: Draft, template?: ChatTemplate): string {
   if (d.mode !== 'chat') return d.prompt;
   const messages = d.composer.trim() ? [...d.messages, { role: 'user' as const, content: d.composer }] : d.messages;

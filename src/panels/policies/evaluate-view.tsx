@@ -3,14 +3,22 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
-import { evaluatePolicy } from '../../api/policies-client.ts';
+import { type EvaluateResult, evaluatePolicy } from '../../api/policies-client.ts';
+import type { ChatTemplate } from '../../api/request-object.ts';
 import { useStore } from '../../store/store.ts';
 import { useModelsTarget } from '../../store/use-models-target.ts';
-import { draftPolicy } from './draft-policy.ts';
+import { draftPolicy, draftPrompt } from './draft-policy.ts';
 
 const MAX_PROMPTS = 32;
 
-export function EvaluateView() {
+/** Each line as the route would run it: in chat mode, a user message (after the system prompt) through the template. */
+function asPrompt(line: string, template?: ChatTemplate): string {
+  const d = useStore.getState().draft;
+  const system = d.messages.filter((m) => m.role === 'system');
+  return draftPrompt({ ...d, messages: system, composer: line, prompt: line }, template);
+}
+
+export function EvaluateView({ chatTemplate }: { chatTemplate?: ChatTemplate }) {
   const id = useId();
   const t = useModelsTarget();
   const [text, setText] = useState('');
@@ -19,17 +27,20 @@ export function EvaluateView() {
     .map((s) => s.trim())
     .filter(Boolean);
   const evaluate = useMutation({
-    mutationFn: () => {
+    mutationFn: async (): Promise<{ result: EvaluateResult; lines: string[] }> => {
       const d = useStore.getState().draft;
-      return evaluatePolicy(t, {
-        prompts: prompts.slice(0, MAX_PROMPTS),
+      const lines = prompts.slice(0, MAX_PROMPTS);
+      const result = await evaluatePolicy(t, {
+        prompts: lines.map((l) => asPrompt(l, chatTemplate)),
         ...draftPolicy(d),
         max_new_tokens: d.params.max_tokens,
         seed: d.params.seed ?? 1,
       });
+      return { result, lines };
     },
   });
-  const r = evaluate.data;
+  const r = evaluate.data?.result;
+  const sent = evaluate.data?.lines ?? [];
   return (
     <section className="panel evaluate-policy" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Evaluate</h3>
@@ -45,8 +56,13 @@ export function EvaluateView() {
         onClick={() => evaluate.mutate()}
         disabled={evaluate.isPending || prompts.length === 0 || !t.apiKey}
       >
-        {evaluate.isPending ? 'Evaluating…' : 'Evaluate'}
+        Evaluate
       </button>
+      {evaluate.isPending && (
+        <p className="hint" role="status">
+          Evaluating…
+        </p>
+      )}
       {evaluate.isError && (
         <p className="error-box" role="alert">
           {describeError(evaluate.error, { chars: 0 }).message}
@@ -62,7 +78,7 @@ export function EvaluateView() {
             {r.outputs.map((o, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: outputs are in prompt order, with no other identity
               <li key={i}>
-                <span className="hint">{prompts[i]}</span>
+                <span className="hint">{sent[i]}</span>
                 <pre className="sample-text">{o}</pre>
               </li>
             ))}

@@ -7,7 +7,7 @@ export function PoliciesPanel({ chatTemplate }: { chatTemplate?: ChatTemplate })
   return (
     <div className="policies-panel">
       <CompareView chatTemplate={chatTemplate} />
-      <EvaluateView />
+      <EvaluateView chatTemplate={chatTemplate} />
     </div>
   );
 }

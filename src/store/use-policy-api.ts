@@ -1,8 +1,8 @@
 // The policy API's server state for the guide panel (TanStack Query): presets and saved policies of the current
 // target, and saving and deleting (which refresh the list).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deletePolicy, listPolicies, listPresets, savePolicy } from '../../api/policies-client.ts';
-import { useModelsTarget } from '../../store/use-models-target.ts';
+import { deletePolicy, listPolicies, listPresets, savePolicy } from '../api/policies-client.ts';
+import { useModelsTarget } from './use-models-target.ts';
 
 export function usePolicyTarget() {
   const t = useModelsTarget();
