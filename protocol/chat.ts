@@ -1,9 +1,10 @@
 // POST /v1/chat/completions: OpenAI's chat request with Axionic's extensions, and the response and chunk shapes.
 import { z } from 'zod';
 import { MAX_MESSAGES, MAX_PROMPT_CHARS } from './limits.ts';
-import { finishReasonSchema, tokenLogprobSchema, usageSchema } from './openai-common.ts';
+import { axionicExtrasSchema, finishReasonSchema, tokenLogprobSchema, usageSchema } from './openai-common.ts';
 import { openaiPolicyFields } from './policy.ts';
 import { laterFields, ranged, samplingFields } from './sampling.ts';
+import { steeringFields } from './steering-fields.ts';
 
 export const chatRoles = ['system', 'user', 'assistant'] as const;
 export type ChatRole = (typeof chatRoles)[number];
@@ -19,6 +20,7 @@ export const chatCompletionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
   ...openaiPolicyFields,
+  ...steeringFields,
   messages: z.array(chatMessageSchema).min(1).max(MAX_MESSAGES),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
@@ -46,6 +48,7 @@ export const chatCompletionSchema = z.object({
     }),
   ),
   usage: usageSchema.nullish(),
+  axionic: axionicExtrasSchema.optional(),
 });
 export type ChatCompletion = z.input<typeof chatCompletionSchema>;
 
@@ -64,5 +67,6 @@ export const chatCompletionChunkSchema = z.object({
     }),
   ),
   usage: usageSchema.nullish(),
+  axionic: axionicExtrasSchema.optional(),
 });
 export type ChatCompletionChunk = z.input<typeof chatCompletionChunkSchema>;

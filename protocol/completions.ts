@@ -1,14 +1,16 @@
 // POST /v1/completions: OpenAI's legacy completions request with Axionic's extensions, and its response shapes.
 import { z } from 'zod';
 import { MAX_PROMPT_CHARS, MAX_PROMPTS } from './limits.ts';
-import { finishReasonSchema, usageSchema } from './openai-common.ts';
+import { axionicExtrasSchema, finishReasonSchema, usageSchema } from './openai-common.ts';
 import { openaiPolicyFields } from './policy.ts';
 import { laterFields, ranged, samplingFields } from './sampling.ts';
+import { steeringFields } from './steering-fields.ts';
 
 export const completionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
   ...openaiPolicyFields,
+  ...steeringFields,
   prompt: z.union([
     z.string().max(MAX_PROMPT_CHARS),
     z.array(z.string().max(MAX_PROMPT_CHARS)).min(1).max(MAX_PROMPTS),
@@ -46,6 +48,7 @@ export const completionSchema = z.object({
   system_fingerprint: z.string().nullish(),
   choices: z.array(choiceSchema),
   usage: usageSchema.nullish(),
+  axionic: axionicExtrasSchema.optional(),
 });
 export type Completion = z.input<typeof completionSchema>;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { MAX_PROMPT_CHARS } from './limits.ts';
 import { usageSchema } from './openai-common.ts';
 import { modelFieldSchema, ranged, samplingMethods, stopSchema } from './sampling.ts';
+import { appliedSteeringSchema, steeringFields } from './steering-fields.ts';
 
 export const runRequestSchema = z.object({
   prompt: z.string().max(MAX_PROMPT_CHARS),
@@ -18,8 +19,7 @@ export const runRequestSchema = z.object({
   typical_p: ranged('typical_p').nullish(),
   seed: ranged('seed').nullish(),
   stop: stopSchema,
-  steering_vector_id: z.unknown().optional(),
-  steering_strength: z.number().nullish(),
+  ...steeringFields,
   ads_subset_size: z.unknown().optional(),
   ads_beta: z.unknown().optional(),
 });
@@ -29,7 +29,8 @@ export const generateResultSchema = z.object({
   output: z.string(),
   model: z.string().optional(),
   sampling_method: z.string().optional(),
-  steering: z.unknown().optional(),
+  /** What was applied (null: no vector named). */
+  steering: appliedSteeringSchema.nullable().optional(),
   finish_reason: z.string().optional(),
   usage: usageSchema.optional(),
   latency_ms: z.number().optional(),

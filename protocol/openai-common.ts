@@ -2,6 +2,7 @@
 // and the stream's error chunk. Response schemas describe what a client can rely on, so fields other
 // OpenAI-compatible servers may leave out are optional; unknown fields are kept out of the parsed value.
 import { z } from 'zod';
+import { appliedSteeringSchema } from './steering-fields.ts';
 
 export const usageSchema = z.object({
   prompt_tokens: z.number(),
@@ -27,6 +28,12 @@ export const tokenLogprobSchema = z.object({
   top_logprobs: z.array(topLogprobSchema).default([]),
 });
 export type TokenLogprob = z.input<typeof tokenLogprobSchema>;
+
+/** axplay's extras on an OpenAI answer or chunk (OpenAI clients ignore the key): what steering was applied, and
+ * per-token and policy data described where they are produced. */
+export const axionicExtrasSchema = z.looseObject({
+  steering: appliedSteeringSchema.nullable().optional(),
+});
 
 /** A failure after a /v1 stream started: one chunk with `error`, then `data: [DONE]`. */
 export const streamErrorChunkSchema = z.object({

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_STOP_CHARS, MAX_STOP_SEQUENCES } from './limits.ts';
 import { ranged } from './sampling.ts';
+import { appliedSteeringSchema } from './steering-fields.ts';
 
 /** Verifier names of the contract; the local runtime runs the first four. */
 export const VERIFIERS = [
@@ -199,6 +200,8 @@ export const policyRunResponseSchema = z.object({
   constraints_ok: z.boolean(),
   verifier_ok: z.boolean(),
   trace: policyTraceSchema.nullable().optional(),
+  /** Extension: what the policy's steering block applied (null: none). */
+  steering: appliedSteeringSchema.nullable().optional(),
 });
 export type PolicyRunResponse = z.input<typeof policyRunResponseSchema>;
 

@@ -34,6 +34,19 @@ import {
   runtimePolicySchema,
 } from './policy.ts';
 import { samplingFrameSchema, samplingRequestSchema, samplingResponseSchema } from './sampling-generate.ts';
+import {
+  steeringBulkDeleteRequestSchema,
+  steeringBulkDeleteResponseSchema,
+  steeringDeleteResponseSchema,
+  steeringDownloadSchema,
+  steeringGenerateFrameSchema,
+  steeringGenerateRequestSchema,
+  steeringGenerateResultSchema,
+  steeringLabelRequestSchema,
+  steeringRunRequestSchema,
+  steeringVectorItemSchema,
+  steeringVectorListSchema,
+} from './steering.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -367,17 +380,104 @@ export const ROUTES = [
     'behaviors',
   ),
   planned('behaviors.rename', 'PATCH', '/behaviors/{behavior_id}/rename', 'Rename a behavior', 'behaviors'),
-  planned('steering.generate', 'POST', '/steering/generate', 'Compute a steering vector', 'steering vectors', 'native'),
-  planned('steering.run', 'POST', '/steering/run', 'Run steered generation', 'steering vectors'),
-  planned('steering.evaluate', 'POST', '/steering/evaluate', 'Evaluate steering', 'steering vectors'),
-  planned('steering.generate-pairs', 'POST', '/steering/generate-pairs', 'Generate contrast pairs', 'steering vectors'),
-  planned(
-    'steering.vectors.download',
-    'GET',
-    '/steering/vectors/{vector_id}/download',
-    'Download a steering vector',
-    'steering vectors',
-  ),
+  {
+    id: 'steering.generate',
+    method: 'POST',
+    path: '/steering/generate',
+    summary:
+      "A steering vector from the user's contrast pairs (CAA at the answer positions; few-shot is computed as CAA and says so), stored in SQLite; status frames over SSE",
+    auth: 'key',
+    local: 'live',
+    stream: 'native',
+    request: steeringGenerateRequestSchema,
+    response: steeringGenerateResultSchema,
+    frame: steeringGenerateFrameSchema,
+    relay: true,
+  },
+  {
+    id: 'steering.run',
+    method: 'POST',
+    path: '/steering/run',
+    summary: 'Run Steered Endpoint: /generate as plain JSON, with multiplier scaling the strength',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: steeringRunRequestSchema,
+    response: generateResultSchema,
+    relay: true,
+  },
+  planned('steering.evaluate', 'POST', '/steering/evaluate', 'Evaluate steering', 'steering evaluation'),
+  planned('steering.generate-pairs', 'POST', '/steering/generate-pairs', 'Generate contrast pairs', 'pair generation'),
+  {
+    id: 'steering.vectors.list',
+    method: 'GET',
+    path: '/steering/vectors',
+    summary:
+      "Steering vectors: the model's built-in ones and those computed here (extension; the hosted list is JWT-only)",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: steeringVectorListSchema,
+    relay: true,
+  },
+  {
+    id: 'steering.vectors.bulk-delete',
+    method: 'POST',
+    path: '/steering/vectors/bulk-delete',
+    summary: 'Delete several user vectors (extension; built-ins are read-only)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: steeringBulkDeleteRequestSchema,
+    response: steeringBulkDeleteResponseSchema,
+    relay: true,
+  },
+  {
+    id: 'steering.vectors.download',
+    method: 'GET',
+    path: '/steering/vectors/{vector_id}/download',
+    summary: "A vector as {layer key: floats} (each layer's direction × scale), as mechanex's save_vectors writes it",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: steeringDownloadSchema,
+    relay: true,
+  },
+  {
+    id: 'steering.vectors.download-built-in',
+    method: 'GET',
+    path: '/steering/vectors/{model}/{name}/download',
+    summary:
+      'A built-in vector by its id `model/name` with the slash unencoded (mechanex puts the id in the path as it is)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: steeringDownloadSchema,
+    relay: false,
+  },
+  {
+    id: 'steering.vectors.label',
+    method: 'PATCH',
+    path: '/steering/vectors/{vector_id}',
+    summary: 'Relabel a user vector (extension; built-ins are read-only)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: steeringLabelRequestSchema,
+    response: steeringVectorItemSchema,
+    relay: true,
+  },
+  {
+    id: 'steering.vectors.delete',
+    method: 'DELETE',
+    path: '/steering/vectors/{vector_id}',
+    summary: 'Delete a user vector (built-ins are read-only)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: steeringDeleteResponseSchema,
+    relay: true,
+  },
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteEntry = (typeof ROUTES)[number];
@@ -391,8 +491,9 @@ export function route<Id extends RouteId>(id: Id): RouteById<Id> {
   return byId.get(id) as RouteById<Id>;
 }
 
-/** `{param}` segments in a template match one path segment of these characters. */
-const PARAM_CHARS = '[A-Za-z0-9._:-]+';
+/** `{param}` segments in a template match one path segment of these characters (`%`: a percent-encoded one, e.g. a
+ * built-in vector id `austen-mini%2Fdialogue`). */
+const PARAM_CHARS = '[A-Za-z0-9._:%-]+';
 
 /** A regular expression matching the concrete paths of a template (anchored). */
 export function pathPattern(template: string): RegExp {

@@ -6,6 +6,7 @@ import { nativeErrorFrameSchema, nativeStartedFrameSchema, nativeTokenFrameSchem
 import { MAX_PROMPT_CHARS } from './limits.ts';
 import { usageSchema } from './openai-common.ts';
 import { modelFieldSchema, ranged, samplingFields } from './sampling.ts';
+import { appliedSteeringSchema, steeringFields } from './steering-fields.ts';
 
 /** Sampling parameters in `params` (an unknown key is refused with its name, not ignored). */
 export const samplingParamsSchema = z
@@ -47,6 +48,8 @@ export const samplingRequestSchema = z.object({
   json_schema_options: jsonSchemaOptionsSchema.nullish(),
   /** Extension: stream the run as the native status frames (started, token…, complete). */
   stream: z.boolean().nullish(),
+  /** Extension: steering, as on the other generation routes. */
+  ...steeringFields,
   // fields of methods and features the local runtime does not have: accepted when null or empty
   draft_model: z.unknown().optional(),
   ensemble_models: z.unknown().optional(),
@@ -82,6 +85,8 @@ export const samplingResponseSchema = z.object({
     .optional(),
   model: z.string().optional(),
   latency_ms: z.number().optional(),
+  /** What steering was applied (null: no vector named). */
+  steering: appliedSteeringSchema.nullable().optional(),
 });
 export type SamplingResponse = z.input<typeof samplingResponseSchema>;
 

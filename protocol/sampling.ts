@@ -16,8 +16,6 @@ export function ranged(field: RangedField) {
   return s;
 }
 
-const num = () => z.number().nullish();
-
 export const stopSchema = z
   .union([
     z.string().min(1).max(MAX_STOP_CHARS),
@@ -54,9 +52,6 @@ export const samplingFields = {
 export const laterFields = {
   policy: z.unknown().optional(),
   policy_id: z.unknown().optional(),
-  steering_vector: z.unknown().optional(),
-  steering_vector_id: z.unknown().optional(),
-  steering_strength: num(),
   behavior_names: z.unknown().optional(),
   force_steering: z.unknown().optional(),
   ads_subset_size: z.unknown().optional(),
@@ -73,7 +68,6 @@ export function unsupportedField(body: Record<string, unknown>, own: readonly st
     const v = body[key];
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
-    if (key === 'steering_strength' && v === 0) continue;
     if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
     return key;
   }

@@ -9,6 +9,8 @@ export interface ServerConfig {
   workers: number;
   maxQueue: number;
   modelPath: string;
+  /** The model's built-in steering vectors (*.json); default: the `steering` folder next to the weights. */
+  steeringDir?: string;
   staticRoot: string;
   /** The relay's timeouts: until the upstream's headers, and the longest silence in its body. */
   upstreamConnectTimeoutMs?: number;

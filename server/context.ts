@@ -2,6 +2,7 @@
 import type { Store } from './db.ts';
 import type { EnginePool } from './engine-pool.ts';
 import type { RelayTimeouts } from './relay.ts';
+import type { KnownVector } from './steering/built-ins.ts';
 
 export interface LocalModelInfo {
   /** The model's name as clients send it (`model`). */
@@ -26,6 +27,8 @@ export interface ServerDeps {
   readonly relayTimeouts?: RelayTimeouts;
   /** The address the server binds (the key hand-over needs a loopback bind). */
   readonly bindHost: string;
+  /** The model's built-in steering vectors (read-only; none when absent). */
+  readonly builtInVectors?: readonly KnownVector[];
   /** The built SPA (dist/); undefined serves no static files. */
   readonly staticRoot?: string;
   readonly log?: (line: string) => void;

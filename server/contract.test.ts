@@ -1,15 +1,51 @@
 // The route table is the contract: every live route answers with its response schema (and its stream frames with
 // its frame schema), every planned route answers 501, and GET /openapi.json describes exactly the table.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../protocol/openapi.ts';
 import { ROUTES, type RouteSpec, route } from '../protocol/routes.ts';
 import { readSse, startTestServer } from './testing.ts';
 
 let s: Awaited<ReturnType<typeof startTestServer>>;
+/** A built-in steering vector (its own folder) and a user vector, for the /steering/vectors routes. */
+const steeringDir = mkdtempSync(join(tmpdir(), 'axplay-contract-steering-'));
+const direction = Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0));
+const layers = [{ hook: 'blocks.1.hook_resid_pre', direction, scale: 9, rawNorm: 1 }];
+writeFileSync(
+  join(steeringDir, 'contract.json'),
+  JSON.stringify({
+    id: 'austen-mini/contract',
+    name: 'contract',
+    label: null,
+    method: 'caa',
+    model: 'austen-mini',
+    layers,
+  }),
+);
 beforeAll(async () => {
-  s = await startTestServer({ workers: 1, maxQueue: 4 });
+  s = await startTestServer({ workers: 1, maxQueue: 4, steeringDir });
+  s.store.vectors.save({
+    id: 'sv_contract',
+    name: 'contract',
+    label: null,
+    method: 'caa',
+    model: 'austen-mini',
+    layers,
+    builtIn: false,
+    category: null,
+    createdAt: null,
+    description: null,
+    separationAuc: null,
+    note: null,
+    storagePath: 'sqlite:steering_vectors/sv_contract',
+  });
 });
-afterAll(() => s.close());
+afterAll(async () => {
+  await s.close();
+  rmSync(steeringDir, { recursive: true, force: true });
+});
 
 /** A small valid body for each live POST route. */
 const BODIES: Record<string, Record<string, unknown>> = {
@@ -31,12 +67,25 @@ const BODIES: Record<string, Record<string, unknown>> = {
     max_new_tokens: 4,
   },
   'policies.presets.publish': { name: 'contract', policy: {} },
+  'steering.generate': { prompts: ['She said '], positive_answers: ['"No!"'], negative_answers: ['no.'] },
+  'steering.run': { prompt: 'It is', max_tokens: 4, seed: 1, steering_vector_id: 'sv_contract', multiplier: 0.5 },
+  'steering.vectors.label': { label: 'contract' },
+  'steering.vectors.bulk-delete': { vector_ids: [] },
 };
 
 /** Path parameters that must name something that exists (the default is the model's name). */
-const PATH_PARAMS: Record<string, string> = { 'policies.presets.clone': 'preset_diverse_chatbot' };
+const PATH_PARAMS: Record<string, string> = {
+  'policies.presets.clone': 'preset_diverse_chatbot',
+  'steering.vectors.download': 'sv_contract',
+  'steering.vectors.label': 'sv_contract',
+  'steering.vectors.delete': 'sv_contract',
+};
+/** Whole paths, where one value per placeholder does not do. */
+const PATHS: Record<string, string> = {
+  'steering.vectors.download-built-in': '/steering/vectors/austen-mini/contract/download',
+};
 
-const concrete = (r: RouteSpec) => r.path.replace(/\{[^}]+\}/g, PATH_PARAMS[r.id] ?? 'austen-mini');
+const concrete = (r: RouteSpec) => PATHS[r.id] ?? r.path.replace(/\{[^}]+\}/g, PATH_PARAMS[r.id] ?? 'austen-mini');
 
 function call(r: RouteSpec, body?: Record<string, unknown>, accept?: string) {
   return fetch(`${s.url}${concrete(r)}`, {

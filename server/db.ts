@@ -1,5 +1,5 @@
 // The server's SQLite database (better-sqlite3) in the data directory: the local API key and per-key settings.
-// Later features (policies, vectors, behaviors) add their tables here.
+// Later features (policies, steering vectors, behaviors) add their tables here.
 //
 // Opening checks the file (`PRAGMA quick_check`). A damaged database is moved aside with a timestamp — never
 // deleted — and a fresh one is started, with a message naming both paths and the command that may recover the
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PresetStore } from './policy/presets.ts';
 import { PolicyStore } from './policy-store.ts';
+import { VectorStore } from './steering/vector-store.ts';
 
 export interface KeyRow {
   key: string;
@@ -55,6 +56,12 @@ function openChecked(path: string): Database.Database {
 
 export class Store {
   private policyStore?: PolicyStore;
+  private vectorStore?: VectorStore;
+  /** User steering vectors (their own table in the same database). */
+  get vectors(): VectorStore {
+    this.vectorStore ??= new VectorStore(this.db);
+    return this.vectorStore;
+  }
   private presetStore?: PresetStore;
   /** Published policy presets (their own table), with the built-in ones. */
   get presets(): PresetStore {

@@ -7,6 +7,8 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../engine/node/ts-worker.ts';
 import type {
   ChoiceResult,
+  ExtractResult,
+  ExtractTask,
   GenerationJob,
   JobRefusal,
   JobResult,
@@ -42,7 +44,9 @@ export type JobEvent =
   | { readonly type: 'accepted' }
   | { readonly type: 'tokens'; readonly tokens: readonly TokenRecord[] }
   | { readonly type: 'restart'; readonly choice: number; readonly fromIndex: number; readonly attempt: number }
-  | { readonly type: 'choice'; readonly result: ChoiceResult };
+  | { readonly type: 'choice'; readonly result: ChoiceResult }
+  /** An extract task's progress (examples read of total). */
+  | { readonly type: 'progress'; readonly done: number; readonly total: number };
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -52,9 +56,10 @@ export interface RunOptions {
 interface Job {
   id: number;
   startedAt?: number;
-  job: GenerationJob;
+  /** The command that starts it on a worker. */
+  command: (id: number) => WorkerCommand;
   opts: RunOptions;
-  resolve: (r: JobResult) => void;
+  resolve: (r: never) => void;
   reject: (e: Error) => void;
   worker?: Slot;
 }
@@ -173,11 +178,23 @@ export class EnginePool {
 
   /** Starts (or queues) a job; throws QueueFullError at once when there is no room. */
   run(job: GenerationJob, opts: RunOptions = {}): Promise<JobResult> {
+    return this.enqueue<JobResult>((id) => ({ type: 'run', id, job }), opts);
+  }
+
+  /**
+   * Computes a steering vector from contrast pairs on a worker (same queue and capacity as generation); progress
+   * arrives as `progress` events. Throws QueueFullError at once when there is no room.
+   */
+  extract(task: ExtractTask, opts: RunOptions = {}): Promise<ExtractResult> {
+    return this.enqueue<ExtractResult>((id) => ({ type: 'extract', id, task }), opts);
+  }
+
+  private enqueue<R>(command: (id: number) => WorkerCommand, opts: RunOptions): Promise<R> {
     if (opts.signal?.aborted) return Promise.reject(new AbortedError('aborted before start'));
     const free = this.slots.find((s) => !s.job);
     if (!free && this.queue.length >= this.maxQueue) throw new QueueFullError(this.retryAfterSeconds());
-    return new Promise<JobResult>((resolve, reject) => {
-      const j: Job = { id: this.nextId++, job, opts, resolve, reject };
+    return new Promise<R>((resolve, reject) => {
+      const j: Job = { id: this.nextId++, command, opts, resolve: resolve as (r: never) => void, reject };
       opts.signal?.addEventListener(
         'abort',
         () => {
@@ -204,7 +221,7 @@ export class EnginePool {
     slot.job = j;
     j.worker = slot;
     j.startedAt = performance.now();
-    slot.worker.postMessage({ type: 'run', id: j.id, job: j.job } satisfies WorkerCommand);
+    slot.worker.postMessage(j.command(j.id));
   }
 
   private onMessage(slot: Slot, m: WorkerEvent): void {
@@ -225,12 +242,15 @@ export class EnginePool {
       case 'choice':
         j.opts.onEvent?.({ type: 'choice', result: m.result });
         return;
+      case 'progress':
+        j.opts.onEvent?.({ type: 'progress', done: m.done, total: m.total });
+        return;
       default:
         break;
     }
     slot.job = undefined;
     if (j.startedAt !== undefined) this.recordDuration(performance.now() - j.startedAt);
-    if (m.type === 'done') j.resolve(m.result);
+    if (m.type === 'done' || m.type === 'extracted') (j.resolve as (r: JobResult | ExtractResult) => void)(m.result);
     else if (m.type === 'refused') j.reject(new JobRefusedError(m.refusal));
     else j.reject(new Error(m.message));
     const next = this.queue.shift();

@@ -72,6 +72,12 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   model_name: fc.constantFrom('austen-mini', 'nope', ''),
   logit_bias: fc.dictionary(fc.nat({ max: 120 }).map(String), fc.integer({ min: -100, max: 100 }), { maxKeys: 3 }),
   steering_strength: fc.constantFrom(0, 1),
+  // /steering/generate and the vector routes
+  positive_answers: fc.array(fc.string({ minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 1 }),
+  negative_answers: fc.array(fc.string({ minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 1 }),
+  layer_idxs: fc.constantFrom(null, [0], [3, 5]),
+  vector_ids: fc.array(fc.constantFrom('sv_nope', 'austen-mini/nope'), { maxLength: 2 }),
+  label: fc.option(fc.string({ maxLength: 10 }), { nil: null }),
   // the policy routes: small policies that compile, ids that do and do not exist
   policy: fc.constantFrom({}, { sampling: { method: 'greedy' } }, { constraints: { regex_pattern: '[a-z]{1,3}' } }),
   policy_id: fc.constantFrom(null, 'nope'),
@@ -299,7 +305,8 @@ describe('fuzzing every route of the route table', () => {
             expect(parsed.data?.error.param, where).toBeTruthy();
         }
         const generates =
-          c.route?.stream !== 'none' || /^policies\.(run|run-saved|compare|evaluate|autotune)$/.test(c.route?.id ?? '');
+          c.route?.stream !== 'none' ||
+          /^(policies\.(run|run-saved|compare|evaluate|autotune)|steering\.run)$/.test(c.route?.id ?? '');
         if (res.status === 200 && generates && c.route?.local === 'live') generated++;
         // the log line of this request names no key
         await new Promise((r) => setImmediate(r));

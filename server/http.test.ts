@@ -141,8 +141,7 @@ describe('bad input never gets a 500', () => {
 
   it('fields of later features → 400 unsupported_parameter naming the field; defaults are accepted', async () => {
     for (const [field, value] of [
-      ['steering_vector_id', 'sv_1'],
-      ['steering_strength', 1.5],
+      ['force_steering', ['concise']],
       ['behavior_names', ['toxicity']],
       ['response_format', { type: 'json_object' }],
     ] as const) {
@@ -184,7 +183,7 @@ describe('URL space', () => {
   });
 
   it('routes of later features answer 501 with a message', async () => {
-    for (const path of ['/sae/generate', '/behaviors/create', '/steering/generate']) {
+    for (const path of ['/sae/generate', '/behaviors/create', '/steering/evaluate']) {
       const r = await post(path, { prompt: 'x' });
       expect(r.status, path).toBe(501);
       expect((await r.json()).detail).toMatch(/not available on the local runtime yet/);

@@ -176,7 +176,12 @@ describe('/policies', () => {
         'policy.verifiers.enabled',
         /cannot run the "unit_tests" verifier/,
       ],
-      [{ prompt: 'x', policy: { steering: { enabled: true } } }, 400, 'policy.steering.enabled', /steering/],
+      [
+        { prompt: 'x', policy: { steering: { enabled: true } } },
+        400,
+        'policy.steering.vector_id',
+        /enabled steering needs vector_id/,
+      ],
       [
         { prompt: 'x', policy: { sampling: { method: 'telepathy' } } },
         400,

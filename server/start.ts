@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadWeights } from '../engine/weights.ts';
 import { createApp } from './app.ts';
@@ -11,6 +12,7 @@ import type { LocalModelInfo } from './context.ts';
 import { Store } from './db.ts';
 import { EnginePool } from './engine-pool.ts';
 import { DEFAULT_RELAY_TIMEOUTS } from './relay.ts';
+import { loadBuiltIns } from './steering/built-ins.ts';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +42,13 @@ export function describeModel(path: string): LocalModelInfo {
 export async function startServer(cfg: ServerConfig, log: (s: string) => void = () => {}): Promise<RunningServer> {
   const model = describeModel(cfg.modelPath);
   const store = new Store(cfg.dataDir, log);
+  const modelDir = dirname(cfg.modelPath);
+  const builtInVectors = loadBuiltIns(
+    cfg.steeringDir ?? join(modelDir, 'steering'),
+    model,
+    log,
+    join(modelDir, '..', '..'),
+  );
   const key = store.localKey();
   const pool = new EnginePool({ modelPath: cfg.modelPath, size: cfg.workers, maxQueue: cfg.maxQueue });
   await pool.ready();
@@ -48,6 +57,7 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
     store,
     key,
     model,
+    builtInVectors,
     upstream: cfg.upstream,
     relayTimeouts: {
       connectMs: cfg.upstreamConnectTimeoutMs ?? DEFAULT_RELAY_TIMEOUTS.connectMs,

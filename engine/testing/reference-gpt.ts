@@ -5,7 +5,16 @@ import { type ModelConfig, paramSpecs } from '../config.ts';
 
 type Vec = number[];
 
-export function referenceLogits(cfg: ModelConfig, params: Float32Array, tokens: readonly number[]): Vec[] {
+/**
+ * `edit`, when given, sees the residual rows at every hook point (TransformerLens names, blocks.L.hook_resid_pre /
+ * hook_resid_post) and may change them in place — e.g. to splice in a steering vector by hand.
+ */
+export function referenceLogits(
+  cfg: ModelConfig,
+  params: Float32Array,
+  tokens: readonly number[],
+  edit?: (hook: string, rows: Vec[]) => void,
+): Vec[] {
   const C = cfg.dModel;
   const H = cfg.nHead;
   const hs = C / H;
@@ -36,6 +45,7 @@ export function referenceLogits(cfg: ModelConfig, params: Float32Array, tokens: 
   );
   for (let l = 0; l < cfg.nLayer; l++) {
     const p = `blocks.${l}`;
+    edit?.(`${p}.hook_resid_pre`, xs);
     const qkv = xs.map((x) =>
       linear(
         layerNorm(x, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`)),
@@ -76,6 +86,7 @@ export function referenceLogits(cfg: ModelConfig, params: Float32Array, tokens: 
       const m = linear(h, w(`${p}.mlp.c_proj.weight`), w(`${p}.mlp.c_proj.bias`), 4 * C, C);
       return x.map((v, i) => v + (m[i] ?? 0));
     });
+    edit?.(`${p}.hook_resid_post`, xs);
   }
   const wte = w('wte');
   return xs.map((x) => {

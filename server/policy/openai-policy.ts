@@ -4,20 +4,23 @@
 // {policy_id, accepted, score, latency_ms, constraints_ok, verifier_ok} and the trace when `include_trace` is set.
 // Streamed, the selected text is sent after selection (the first byte comes late); the concatenated deltas equal
 // the returned content. The request's own sampling fields do not apply: the policy's sampling block does; its
-// `stop` does (with the chat template's), as on the route without a policy.
+// `stop` does (with the chat template's), as on the route without a policy. The policy's steering block is echoed
+// in `axionic.steering`; request-level steering beside a policy is refused (it belongs in the block).
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { encode } from '../../engine/tokenizer.ts';
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { PolicyRunResponse, RuntimePolicy } from '../../protocol/policy.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
+import { ApiError } from '../errors.ts';
 import { usageOf } from '../job-builder.ts';
 import { openaiStream } from '../openai-stream.ts';
 import { policyOf, withPolicyPath } from '../routes/policies.ts';
+import { asksRequestSteering, type RequestSteeringFields } from '../steering/apply.ts';
 import { planPolicy } from './policy-plan.ts';
 import { type PolicyRunInput, runPolicy, singleCandidate } from './run-policy.ts';
 
-export interface PolicyFields {
+export interface PolicyFields extends RequestSteeringFields {
   readonly policy?: RuntimePolicy | null;
   readonly policy_id?: string | null;
   readonly include_trace?: boolean | null;
@@ -26,9 +29,14 @@ export interface PolicyFields {
   readonly stream?: boolean | null;
 }
 
+/** The request-level steering field a request sets (for the error that refuses it beside a policy). */
+const steeringParam = (b: RequestSteeringFields) =>
+  b.steering_vector_id ? 'steering_vector_id' : b.steering_vector ? 'steering_vector' : 'steering_strength';
+
 export const hasPolicy = (b: PolicyFields) => (b.policy ?? undefined) !== undefined || !!b.policy_id;
 
 const outcome = (r: PolicyRunResponse, trace: boolean) => ({
+  ...(r.steering ? { steering: r.steering } : {}),
   policy: {
     policy_id: r.policy_id ?? null,
     accepted: r.accepted,
@@ -53,6 +61,13 @@ export async function policyAnswer(
   },
 ): Promise<Response> {
   const chosen = policyOf(deps, body);
+  if (asksRequestSteering(body))
+    throw new ApiError(
+      400,
+      'invalid_request_error',
+      `with a policy, steering goes in the policy's steering block (enabled, vector_id, strength), not in ${steeringParam(body)}`,
+      { code: 'invalid_value', param: steeringParam(body) },
+    );
   const trace = body.include_trace === true;
   const input = {
     prompt: o.prompt,

@@ -1,7 +1,8 @@
 // What a policy asks of the local runtime, checked before anything runs: which sampling method runs (hosted-only
 // methods fall back to top-p, recorded), the one constraint compiled from the constraints block (json_mode,
 // json_schema + required_fields, regex_pattern, grammar, or tool_schema), the verifiers to run, and refusals of
-// what the local runtime cannot do (400 naming the field path, e.g. `policy.steering.enabled`).
+// what the local runtime cannot do (400 naming the field path, e.g. `policy.verifiers.enabled`). The steering block
+// needs the vector store: server/steering/apply.ts resolves it when the policy runs.
 import { FALLBACK_METHOD, GUIDED_METHOD, HOSTED_ONLY_METHODS, METHOD_DEFAULTS } from '../../protocol/defaults.ts';
 import { LOCAL_VERIFIERS, type RuntimePolicy } from '../../protocol/policy.ts';
 import { type SamplingMethodName, samplingMethods } from '../../protocol/sampling.ts';
@@ -35,11 +36,6 @@ const given = (v: unknown) => v !== undefined && v !== null && v !== '';
 /** The plan of `policy`; `at` is the field path of the policy in the request (`policy`, or `policy_id`). */
 export function planPolicy(policy: RuntimePolicy, at: string): PolicyPlan {
   const p = (path: string) => `${at}.${path}`;
-  if (policy.steering.enabled)
-    throw unsupported(
-      p('steering.enabled'),
-      'steering is not available on the local runtime yet (it arrives with steering vectors)',
-    );
   for (const v of policy.verifiers.enabled)
     if (!(LOCAL_VERIFIERS as readonly string[]).includes(v))
       throw unsupported(

@@ -4,11 +4,13 @@
 // the first JSON value, else regenerate once under the verifier's schema); token and latency budgets. The trace has
 // the SDK's local shape. accepted = constraints_ok && verifier_ok; score = 0 when not accepted, else
 // exp(mean log-probability of the output's characters under the unprocessed model); ties go to the earliest.
+// The steering block (server/steering/apply.ts) applies to every candidate; `steering` in the answer says what.
 import type { PolicyRunResponse, RuntimePolicy } from '../../protocol/policy.ts';
 import type { ServerDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { buildJob } from '../job-builder.ts';
 import { startJob } from '../run-job.ts';
+import { policySteering, type Steering, withSteering } from '../steering/apply.ts';
 import type { ConstraintSpec } from '../worker/job.ts';
 import { type PolicyPlan, planPolicy } from './policy-plan.ts';
 import { firstJsonValue, type Verdict, verifiersOf } from './verify.ts';
@@ -67,6 +69,7 @@ const derivedSeed = (seed: number | undefined, round: number, slot: number) =>
 
 async function generateOne(
   deps: ServerDeps,
+  steering: Steering,
   plan: PolicyPlan,
   prompt: string,
   maxTokens: number,
@@ -77,14 +80,17 @@ async function generateOne(
   onText?: (text: string) => void,
   onAccepted?: () => void,
 ): Promise<{ text: string; tokens: number; logprobs: number[]; constraintValid: boolean | undefined }> {
-  const job = {
-    ...buildJob(
-      { ...plan.sampling, max_tokens: maxTokens, seed, stop: [...plan.stop, ...extraStop] },
-      { prompts: [prompt], defaultMaxTokens: maxTokens, vocabSize: deps.model.vocabSize },
-    ),
-    ...(constraint ? { constraint } : {}),
-    ...(plan.forbidden.length ? { forbiddenTerms: plan.forbidden } : {}),
-  };
+  const job = withSteering(
+    {
+      ...buildJob(
+        { ...plan.sampling, max_tokens: maxTokens, seed, stop: [...plan.stop, ...extraStop] },
+        { prompts: [prompt], defaultMaxTokens: maxTokens, vocabSize: deps.model.vocabSize },
+      ),
+      ...(constraint ? { constraint } : {}),
+      ...(plan.forbidden.length ? { forbiddenTerms: plan.forbidden } : {}),
+    },
+    steering,
+  );
   const run = startJob(deps, job, signal);
   await run.accepted;
   onAccepted?.();
@@ -114,6 +120,8 @@ export async function runPolicy(
   const t0 = Date.now();
   const policy = input.policy;
   const plan = planPolicy(policy, input.at);
+  // the steering block applies to every candidate, retry and repair alike
+  const steering = policySteering(deps, policy.steering, input.at);
   // retry round r runs with optimization.fallback_methods[r - 1] when there is one, else the policy's own method
   const fallbacks = policy.optimization.fallback_methods.map((method, i) => {
     try {
@@ -177,6 +185,7 @@ export async function runPolicy(
       const roundPlan = planOf(round);
       const g = await generateOne(
         deps,
+        steering,
         roundPlan,
         input.prompt,
         Math.min(input.maxNewTokens, left),
@@ -247,6 +256,7 @@ export async function runPolicy(
       const c0 = Date.now();
       const g = await generateOne(
         deps,
+        steering,
         plan,
         input.prompt,
         Math.min(input.maxNewTokens, tokenBudget - spent),
@@ -288,6 +298,7 @@ export async function runPolicy(
     tokens: spent,
     constraints_ok: winner.constraints_ok,
     verifier_ok: winner.verifier_ok,
+    steering: steering.applied,
     trace: input.includeTrace
       ? {
           policy_name: policy.name ?? policy.task_profile.name ?? null,

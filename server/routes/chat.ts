@@ -1,6 +1,8 @@
 // POST /v1/chat/completions: the chat is rendered with the documented template (protocol/chat-template.ts) and
 // completed by the local model as one job (all n choices); streamed as OpenAI chunks ending with [DONE] (usage in
-// the last chunk; each chunk carries one worker batch of characters), or answered whole.
+// the last chunk; each chunk carries one worker batch of characters), or answered whole. Steering
+// (`steering_vector_id` / `steering_vector` + `steering_strength`) is echoed in `axionic.steering` of the answer,
+// or of the last chunk.
 import { randomUUID } from 'node:crypto';
 import type { ChatCompletion, ChatCompletionChunk } from '../../protocol/chat.ts';
 import { CHAT_TEMPLATE, renderChat } from '../../protocol/chat-template.ts';
@@ -13,6 +15,7 @@ import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
+import { requestSteering, withSteering } from '../steering/apply.ts';
 import type { TokenRecord } from '../worker/job.ts';
 import { resolveModel } from './models.ts';
 
@@ -40,13 +43,18 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
             stop: [...stopList(body.stop), ...CHAT_TEMPLATE.stop],
           });
         const wantLogprobs = body.logprobs === true;
-        const job = buildJob(body, {
-          prompts: [renderChat(body.messages, CHAT_TEMPLATE, { continueFinal })],
-          defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
-          vocabSize: deps.model.vocabSize,
-          extraStop: CHAT_TEMPLATE.stop,
-          topLogprobs: wantLogprobs ? (body.top_logprobs ?? 0) : undefined,
-        });
+        const steering = requestSteering(deps, body);
+        const echo = steering.applied ? { axionic: { steering: steering.applied } } : {};
+        const job = withSteering(
+          buildJob(body, {
+            prompts: [renderChat(body.messages, CHAT_TEMPLATE, { continueFinal })],
+            defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
+            vocabSize: deps.model.vocabSize,
+            extraStop: CHAT_TEMPLATE.stop,
+            topLogprobs: wantLogprobs ? (body.top_logprobs ?? 0) : undefined,
+          }),
+          steering,
+        );
         const head = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model };
         const signal = c.req.raw.signal;
         const run = startJob(deps, job, signal);
@@ -74,6 +82,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
               logprobs: wantLogprobs ? { content: (tokens.get(ch.choice) ?? []).map(chatLogprob) } : null,
             })),
             usage: usageOf(r.promptTokens, r.completionTokens),
+            ...echo,
           };
           return c.json(res);
         }
@@ -112,7 +121,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
               s.send({
                 ...base,
                 choices: [{ index: ch.choice, delta: {}, finish_reason: finishOf(ch) }],
-                ...(last ? { usage: usageOf(promptTokens, completionTokens) } : {}),
+                ...(last ? { usage: usageOf(promptTokens, completionTokens), ...echo } : {}),
               } satisfies ChatCompletionChunk);
             }
           }

@@ -1,7 +1,7 @@
 // POST /v1/completions: plain-text continuation as one job (every prompt × n choice), with OpenAI's legacy
 // logprobs shape, `echo` (the prompt is prepended to the text, and scored too when logprobs are asked for) and
 // `n`; several prompts give choices prompt-major (index = prompt × n + i). `suffix` (fill-in-the-middle) is
-// refused: a left-to-right model cannot honour it.
+// refused: a left-to-right model cannot honour it. Steering is echoed in `axionic.steering` (answer or last chunk).
 import { randomUUID } from 'node:crypto';
 import type { Completion, CompletionChunk } from '../../protocol/completions.ts';
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
@@ -13,6 +13,7 @@ import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
+import { requestSteering, withSteering } from '../steering/apply.ts';
 import type { TokenRecord } from '../worker/job.ts';
 import { resolveModel } from './models.ts';
 
@@ -42,13 +43,18 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
         }
         const lp = body.logprobs ?? undefined;
         const echo = body.echo === true;
-        const job = buildJob(body, {
-          prompts,
-          defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
-          vocabSize: deps.model.vocabSize,
-          topLogprobs: lp,
-          promptLogprobs: echo && lp !== undefined ? lp : undefined,
-        });
+        const steering = requestSteering(deps, body);
+        const applied = steering.applied ? { axionic: { steering: steering.applied } } : {};
+        const job = withSteering(
+          buildJob(body, {
+            prompts,
+            defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
+            vocabSize: deps.model.vocabSize,
+            topLogprobs: lp,
+            promptLogprobs: echo && lp !== undefined ? lp : undefined,
+          }),
+          steering,
+        );
         const base = {
           id: `cmpl-${randomUUID()}`,
           object: 'text_completion' as const,
@@ -82,6 +88,7 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
               finish_reason: finishOf(ch),
             })),
             usage: usageOf(r.promptTokens, r.completionTokens),
+            ...applied,
           };
           return c.json(res);
         }
@@ -131,7 +138,7 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
               s.send({
                 ...base,
                 choices: [{ text: '', index: ch.choice, logprobs: null, finish_reason: finishOf(ch) }],
-                ...(last ? { usage: usageOf(promptTokens, completionTokens) } : {}),
+                ...(last ? { usage: usageOf(promptTokens, completionTokens), ...applied } : {}),
               } satisfies CompletionChunk);
             }
           }

@@ -9,6 +9,7 @@ import { openApiHandlers } from './openapi.ts';
 import { policyHandlers } from './policies.ts';
 import { policyBatchHandlers } from './policy-batch.ts';
 import { samplingHandlers } from './sampling.ts';
+import { steeringHandlers } from './steering.ts';
 
 export function createHandlers(deps: ServerDeps): Handlers {
   return {
@@ -20,5 +21,6 @@ export function createHandlers(deps: ServerDeps): Handlers {
     ...samplingHandlers(deps),
     ...policyHandlers(deps),
     ...policyBatchHandlers(deps),
+    ...steeringHandlers(deps),
   };
 }

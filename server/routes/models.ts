@@ -45,7 +45,7 @@ export function hostedModel(deps: ServerDeps): HostedModel {
       completions: true,
       logprobs: true,
       streaming: true,
-      steering: false,
+      steering: true,
       sae: false,
       guided_generation: false,
     },

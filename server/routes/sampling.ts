@@ -3,6 +3,8 @@
 // answer is JSON; with `stream: true` (an extension) the same run streams as /generate's status frames, the last
 // (`complete`) carrying the JSON answer. Constraints compile in the worker: a pattern or grammar that does not
 // compile, or needs more characters than max_new_tokens, is a 400 naming the field before any byte is sent.
+// Steering (`steering_vector_id` / `steering_vector` + `steering_strength`, an extension here) works with a
+// constraint: the mask still decides what may be drawn; `steering` in the answer says what was applied.
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_MAX_TOKENS,
@@ -20,6 +22,7 @@ import { nativeStream } from '../native-stream.ts';
 import { generationRouteError } from '../openai-stream.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
+import { requestSteering, withSteering } from '../steering/apply.ts';
 import type { ConstraintSpec, JobResult } from '../worker/job.ts';
 import { resolveModel } from './models.ts';
 
@@ -107,13 +110,21 @@ export function samplingHandlers(deps: ServerDeps): Pick<Handlers, 'sampling.gen
         const constraint = constraintOf(body);
         const method = methodOf(body.method, constraint !== undefined);
         const p = body.params ?? {};
-        const job = {
-          ...buildJob(
-            { ...p, sampling_method: method.sampling, max_tokens: body.max_new_tokens },
-            { prompts: [body.prompt], defaultMaxTokens: DEFAULT_MAX_TOKENS.sampling, vocabSize: deps.model.vocabSize },
-          ),
-          ...(constraint ? { constraint } : {}),
-        };
+        const steering = requestSteering(deps, body);
+        const job = withSteering(
+          {
+            ...buildJob(
+              { ...p, sampling_method: method.sampling, max_tokens: body.max_new_tokens },
+              {
+                prompts: [body.prompt],
+                defaultMaxTokens: DEFAULT_MAX_TOKENS.sampling,
+                vocabSize: deps.model.vocabSize,
+              },
+            ),
+            ...(constraint ? { constraint } : {}),
+          },
+          steering,
+        );
         const t0 = Date.now();
         const answer = (r: JobResult): SamplingResponse => {
           const ch = r.choices[0];
@@ -130,6 +141,7 @@ export function samplingHandlers(deps: ServerDeps): Pick<Handlers, 'sampling.gen
             constraint: k ? { kind: kindName(k.kind), min_chars: k.minChars, ...jsonInfo(k.info) } : null,
             model,
             latency_ms: Date.now() - t0,
+            steering: steering.applied,
           };
         };
         const signal = c.req.raw.signal;

@@ -5,7 +5,13 @@
 import type { CompiledConstraint } from '../../engine/constraints/compiled.ts';
 import { ForbiddenTermsMatcher, satisfiable, termAutomaton } from '../../engine/constraints/forbidden.ts';
 import { ConstraintProcessor } from '../../engine/constraints/matcher.ts';
-import { EngineInputError, type LogitProcessor, type StepObserver } from '../../engine/generate.ts';
+import {
+  EngineInputError,
+  type GenerationControl,
+  type LogitProcessor,
+  type StepObserver,
+} from '../../engine/generate.ts';
+import { validateHooks } from '../../engine/hooks.ts';
 import type { GPT, Hooks } from '../../engine/model.ts';
 import type { SamplingParams } from '../../engine/sampler.ts';
 import type { ConstraintSpec, GenerationJob, MonitorSpec, SamplingSpec } from './job.ts';
@@ -33,16 +39,64 @@ export function samplingParams(s: SamplingSpec): SamplingParams {
   };
 }
 
-export function steeringHooks(job: GenerationJob): Hooks {
-  if (!job.steering?.length) return {};
-  return {
-    steering: job.steering.map((s) => ({ hook: s.hook, vector: Float32Array.from(s.vector), strength: s.strength })),
+/**
+ * The job's steering as engine hooks. A spec without `tokens` applies at every position. A spec with `tokens`
+ * {from, to} applies at the positions of generated tokens from…to−1, and at the prompt's positions too when it
+ * starts at 0: `at(p)` gives the hooks for the position of generated token p (p = −1: the prompt), and `windowed`
+ * says whether they change during the run (the worker then switches them between tokens).
+ */
+export function steeringPlan(job: GenerationJob): {
+  at: (position: number) => Hooks;
+  windowed: boolean;
+  /** Every spec's hook (for validation). */
+  all: Hooks;
+} {
+  const specs = (job.steering ?? []).map((s) => ({
+    hook: { hook: s.hook, vector: Float32Array.from(s.vector), strength: s.strength },
+    from: s.tokens?.from ?? 0,
+    to: s.tokens?.to ?? Number.POSITIVE_INFINITY,
+  }));
+  const all: Hooks = specs.length ? { steering: specs.map((s) => s.hook) } : {};
+  const windowed = (job.steering ?? []).some((s) => s.tokens !== undefined);
+  if (!windowed) return { at: () => all, windowed, all };
+  // one Hooks object per set of active specs, so an unchanged set is the same object
+  const sets = new Map<string, Hooks>();
+  const at = (p: number): Hooks => {
+    const on = specs.filter((s) => (p < 0 ? s.from <= 0 && s.to > 0 : s.from <= p && p < s.to));
+    const key = on.map((s) => specs.indexOf(s)).join(',');
+    let h = sets.get(key);
+    if (!h) {
+      h = on.length ? { steering: on.map((s) => s.hook) } : {};
+      sets.set(key, h);
+    }
+    return h;
+  };
+  return { at, windowed, all };
+}
+
+/**
+ * Steering token windows: the hooks for the position of generated token p must be in place before that token is
+ * fed. A request made while token i is chosen applies from the next step on — to the feeding of token i + 1 — so
+ * this processor (it leaves the logits alone) asks at step i for the hooks of position i + 1. The prompt and
+ * token 0 are fed with the starting hooks, which steeringPlan makes the same for both.
+ */
+export function windowSwitch(control: GenerationControl, at: (position: number) => Hooks): LogitProcessor {
+  let current = at(0);
+  return (_logits, state) => {
+    const next = at(state.step + 1);
+    if (next !== current) {
+      control.setHooks(next);
+      current = next;
+    }
   };
 }
 
 export interface CompiledJob {
   readonly sampling: SamplingParams;
+  /** The hooks the generation starts with (the prompt's). */
   readonly hooks: Hooks;
+  /** With steering token windows: the hooks at the position of generated token p (see steeringPlan). */
+  readonly hooksAt?: (position: number) => Hooks;
   /** The compiled constraint (once per job), for the check of each output. */
   readonly constraint?: CompiledConstraint;
   /** Fresh processors and observers for each choice (they hold per-generation state). */
@@ -76,6 +130,9 @@ export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
       'forbidden_terms',
       `forbidden_terms: no output of the ${spec.field} within ${job.maxTokens} characters avoids every forbidden term`,
     );
+  const steering = steeringPlan(job);
+  // every vector is checked up front, also those whose window opens later
+  validateHooks(model.cfg, steering.all, 'hooks');
   const monitors = (job.monitors ?? []).map((m, i) => {
     const c = MONITOR_COMPILERS.get(m.kind);
     if (!c) throw new EngineInputError(`monitors[${i}].kind`, `unknown monitor kind "${m.kind}"`);
@@ -83,7 +140,8 @@ export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
   });
   return {
     sampling: samplingParams(job.sampling),
-    hooks: steeringHooks(job),
+    hooks: steering.at(-1),
+    ...(steering.windowed ? { hooksAt: steering.at } : {}),
     constraint,
     processors: () => {
       const inner = constraint?.newMatcher();

@@ -4,12 +4,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EngineInputError, GenerationControl, generate, validateGenerateOptions } from '../../engine/generate.ts';
 import { loadModel } from '../../engine/node/load-model.ts';
 import { logSoftmax } from '../../engine/sampler.ts';
+import { answerMeans, caaFromMeans, meanResidualNorms } from '../../engine/steering/from-examples.ts';
 import { encode, tokenText } from '../../engine/tokenizer.ts';
-import { type CompiledJob, compileJob } from './compile-job.ts';
+import { type CompiledJob, compileJob, windowSwitch } from './compile-job.ts';
 import { registerConstraints } from './constraints.ts';
 import type {
   ChoiceResult,
   ConstraintOutcome,
+  ExtractTask,
   GenerationJob,
   PromptTokenLogprob,
   WorkerCommand,
@@ -46,6 +48,7 @@ function scorePrompt(prompt: string, n: number): PromptTokenLogprob[] {
 }
 
 function options(job: GenerationJob, c: CompiledJob, prompt: string, i: number, signal: AbortSignal) {
+  const control = new GenerationControl();
   return {
     prompt,
     maxTokens: job.maxTokens,
@@ -53,9 +56,9 @@ function options(job: GenerationJob, c: CompiledJob, prompt: string, i: number, 
     seed: job.seed == null ? undefined : job.seed + i,
     stop: job.stop,
     hooks: c.hooks,
-    logitProcessors: c.processors(),
+    logitProcessors: c.hooksAt ? [...c.processors(), windowSwitch(control, c.hooksAt)] : c.processors(),
     observers: c.observers(),
-    control: new GenerationControl(),
+    control,
     topLogprobs: job.topLogprobs,
     signal,
     yieldEveryMs: 10,
@@ -133,8 +136,56 @@ async function run(id: number, job: GenerationJob): Promise<void> {
   }
 }
 
+/** Each hook's mean residual norm on a neutral text, by text and hook (measured once per worker). */
+const norms = new Map<string, number>();
+
+/** CAA from contrast pairs at each hook, scaled to the hook's mean residual norm (see engine/steering/from-examples.ts). */
+async function extract(id: number, task: ExtractTask): Promise<void> {
+  const ac = new AbortController();
+  controllers.set(id, ac);
+  try {
+    const missing = task.hooks.filter((h) => !norms.has(`${h}\n${task.neutral}`));
+    if (missing.length)
+      for (const [h, v] of meanResidualNorms(model, session, task.neutral, missing))
+        norms.set(`${h}\n${task.neutral}`, v);
+    const total = task.pairs.length * 2;
+    const pos = new Map<string, Float64Array[]>(task.hooks.map((h) => [h, []]));
+    const neg = new Map<string, Float64Array[]>(task.hooks.map((h) => [h, []]));
+    let positions = 0;
+    let last = performance.now();
+    for (const [k, p] of task.pairs.entries()) {
+      for (const [side, answer] of [
+        [pos, p.positive],
+        [neg, p.negative],
+      ] as const) {
+        for (const [h, v] of answerMeans(model, session, p.prompt, answer, task.hooks)) side.get(h)?.push(v);
+        positions += encode(answer).length;
+      }
+      // a turn for the event loop now and then: progress goes out and an abort gets in
+      if (performance.now() - last > 50 || k === task.pairs.length - 1) {
+        send({ type: 'progress', id, done: (k + 1) * 2, total });
+        await new Promise<void>((r) => setTimeout(r, 0));
+        last = performance.now();
+        if (ac.signal.aborted) throw new Error('aborted');
+      }
+    }
+    const layers = task.hooks.map((h) => {
+      const l = caaFromMeans(h, pos.get(h) ?? [], neg.get(h) ?? []);
+      return { ...l, scale: norms.get(`${h}\n${task.neutral}`) ?? 0 };
+    });
+    send({ type: 'extracted', id, result: { layers, positions } });
+  } catch (e) {
+    if (e instanceof EngineInputError) send({ type: 'refused', id, refusal: { message: e.message, param: e.field } });
+    else send({ type: 'error', id, message: (e as Error).message });
+  } finally {
+    session.reset();
+    controllers.delete(id);
+  }
+}
+
 port.on('message', (m: WorkerCommand) => {
   if (m.type === 'run') void run(m.id, m.job);
+  else if (m.type === 'extract') void extract(m.id, m.task);
   else controllers.get(m.id)?.abort();
 });
 send({ type: 'ready', ctx: model.cfg.ctx });

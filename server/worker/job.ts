@@ -121,8 +121,33 @@ export interface JobRefusal {
   readonly param: string;
 }
 
+/** A steering vector from contrast pairs (POST /steering/generate): CAA at each hook, scaled on a neutral text. */
+export interface ExtractTask {
+  readonly pairs: readonly { readonly prompt: string; readonly positive: string; readonly negative: string }[];
+  readonly hooks: readonly string[];
+  /** The text each hook's mean residual norm (the stored scale) is measured on; cached per worker. */
+  readonly neutral: string;
+}
+
+export interface ExtractedLayer {
+  readonly hook: string;
+  readonly direction: readonly number[];
+  readonly rawNorm: number;
+  /** The hook's mean residual norm on the neutral text. */
+  readonly scale: number;
+  /** Leave-one-pair-out projection AUC (null with one pair). */
+  readonly auc: number | null;
+}
+
+export interface ExtractResult {
+  readonly layers: readonly ExtractedLayer[];
+  /** Answer-predicting positions read, over both sets. */
+  readonly positions: number;
+}
+
 export type WorkerCommand =
   | { readonly type: 'run'; readonly id: number; readonly job: GenerationJob }
+  | { readonly type: 'extract'; readonly id: number; readonly task: ExtractTask }
   | { readonly type: 'abort'; readonly id: number };
 
 export type WorkerEvent =
@@ -142,5 +167,8 @@ export type WorkerEvent =
   /** One choice ended (its tokens have all been sent). */
   | { readonly type: 'choice'; readonly id: number; readonly result: ChoiceResult }
   | { readonly type: 'done'; readonly id: number; readonly result: JobResult }
+  /** An extract task's progress: `done` of `total` examples (pairs × 2) read. */
+  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
+  | { readonly type: 'extracted'; readonly id: number; readonly result: ExtractResult }
   | { readonly type: 'refused'; readonly id: number; readonly refusal: JobRefusal }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

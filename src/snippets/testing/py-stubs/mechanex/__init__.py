@@ -6,7 +6,15 @@ steering_vector_id, steering_strength} to /generate (temperature is not sent), r
 returns result["output"] (a str). Any "advanced" argument (a constraint, min_p/typical_p, an advanced method,
 best_of_n > 1, confidence-triggered regeneration, policy, policy_id) switches to the policy path as 1.0.2 does: an
 inline RuntimePolicy is built and POSTed as {prompt, policy_id, policy, max_new_tokens, include_trace: false} to
-/policies/run, and `output` is returned. `policy` holds save/list/get/run over the /policies routes."""
+/policies/run, and `output` is returned. `policy` holds save/list/get/run over the /policies routes.
+
+`steering` follows mechanex 1.0.x's SteeringModule (remote path; vectors are plain lists where the SDK has torch
+tensors): generate_vectors POSTs exactly {prompts, positive_answers, negative_answers, layer_idxs, method (default
+"few-shot"), name, label} to /steering/generate, reads the SSE frames and returns result["steering_vector_id"];
+save_vectors(id, path) GETs /steering/vectors/{id}/download (the id put in the path as it is) and writes
+{str(layer): floats}; load_vectors reads such a file (keys int when possible); get_vectors only knows vectors of the
+local session, as in the SDK (it raises for a remote id); generate_from_jsonl reads prompt/positive_answer/
+negative_answer lines."""
 
 import json
 import os
@@ -66,6 +74,8 @@ class _Client:
         self.api_key = None
         self.generation = _Generation(self)
         self.policy = _Policy(self)
+        self.steering = _Steering(self)
+        self._local_vectors = {}
 
     def _request(self, method, path, body=None):
         headers = {"x-api-key": self.api_key} if self.api_key else {}
@@ -101,20 +111,22 @@ class _Generation:
         advanced = any(kw.get(name) is not None for name in _ADVANCED) or sampling_method in _ADVANCED_METHODS
         advanced = advanced or (kw.get("best_of_n") or 1) > 1 or bool(kw.get("confidence_triggered_regeneration"))
         if advanced:
-            return self._policy_run(prompt, max_tokens, sampling_method, top_k, top_p, temperature, kw)
+            return self._policy_run(prompt, max_tokens, sampling_method, top_k, top_p, temperature, kw,
+                                    steering_vector, steering_strength)
         body = {
             "prompt": prompt,
             "sampling_method": sampling_method,
             "max_tokens": max_tokens,
             "top_k": top_k,
             "top_p": top_p,
-            "steering_vector_id": steering_vector,
+            "steering_vector_id": steering_vector if isinstance(steering_vector, str) else None,
             "steering_strength": steering_strength,
         }
         result = _parse_sse(self._client._request("POST", "/generate", body))
         return result["output"]
 
-    def _policy_run(self, prompt, max_tokens, sampling_method, top_k, top_p, temperature, kw):
+    def _policy_run(self, prompt, max_tokens, sampling_method, top_k, top_p, temperature, kw, steering_vector=None,
+                    steering_strength=0):
         policy_id = kw.get("policy_id")
         policy = kw.get("policy")
         if policy is None and policy_id is None:
@@ -131,11 +143,20 @@ class _Generation:
                 constraints, enabled = {"grammar": kw["grammar"]}, []
             else:
                 constraints, enabled = {}, []
+            steering = {"enabled": False, "strength": steering_strength}
+            if isinstance(steering_vector, str):
+                steering["enabled"] = True
+                steering["vector_id"] = steering_vector
+            elif isinstance(steering_vector, dict):
+                steering["enabled"] = True
+                steering["vector"] = steering_vector
+            elif steering_strength != 0:
+                steering["enabled"] = True
             policy = {
                 "task_profile": {"name": "custom runtime generation"},
                 "objective": {"name": "quality"},
                 "sampling": sampling,
-                "steering": {"enabled": False, "strength": 0},
+                "steering": steering,
                 "constraints": constraints,
                 "verifiers": {"enabled": enabled, "repair_on_failure": True},
                 "optimization": {
@@ -205,8 +226,90 @@ class _Policy:
         return json.loads(self._client._request("POST", path, body))
 
 
+class _Steering:
+    def __init__(self, client):
+        self._client = client
+
+    def generate_vectors(self, prompts, positive_answers, negative_answers, layer_idxs=None, method="few-shot",
+                         name=None, label=None):
+        body = {
+            "prompts": prompts,
+            "positive_answers": positive_answers,
+            "negative_answers": negative_answers,
+            "layer_idxs": layer_idxs,
+            "method": method,
+            "name": name,
+            "label": label,
+        }
+        resp = _parse_sse(self._client._request("POST", "/steering/generate", body))
+        if "steering_vector_id" not in resp or resp["steering_vector_id"] is None:
+            raise MechanexError(f"Steering vector ID not found in response: {resp}")
+        return resp["steering_vector_id"]
+
+    def get_vectors(self, vector_id):
+        vectors = self._client._local_vectors.get(vector_id)
+        if vectors is None:
+            raise MechanexError(f"Steering vector ID '{vector_id}' not found in local session.")
+        return vectors
+
+    def save_vectors(self, vectors_or_id, path):
+        if isinstance(vectors_or_id, str):
+            local = self._client._local_vectors.get(vectors_or_id)
+            if local is not None:
+                vectors = local
+            else:
+                try:
+                    resp = json.loads(self._client._request("GET", f"/steering/vectors/{vectors_or_id}/download"))
+                    vectors = {}
+                    for k, v in resp.items():
+                        try:
+                            key = int(k)
+                        except (ValueError, TypeError):
+                            key = k
+                        vectors[key] = v
+                except Exception as e:
+                    raise MechanexError(
+                        f"Steering vector '{vectors_or_id}' not found in local session "
+                        f"and could not be downloaded from remote: {e}"
+                    )
+        else:
+            vectors = vectors_or_id
+        serializable = {str(layer): list(vec) for layer, vec in vectors.items()}
+        with open(path, "w") as f:
+            json.dump(serializable, f)
+        print(f"Steering vectors saved to {path}")
+
+    def load_vectors(self, path):
+        with open(path, "r") as f:
+            data = json.load(f)
+
+        def _parse_key(k):
+            try:
+                return int(k)
+            except ValueError:
+                return k
+
+        vectors = {_parse_key(layer): vec for layer, vec in data.items()}
+        print(f"Steering vectors loaded from {path}")
+        return vectors
+
+    def generate_from_jsonl(self, dataset_path, layer_idxs=None, method="few-shot"):
+        positive, negative, prompts = [], [], []
+        with open(dataset_path, "r") as f:
+            for line in f:
+                data = json.loads(line)
+                if "prompt" in data:
+                    prompts.append(data["prompt"])
+                if "positive_answer" in data:
+                    positive.append(data["positive_answer"])
+                if "negative_answer" in data:
+                    negative.append(data["negative_answer"])
+        return self.generate_vectors(prompts, positive, negative, layer_idxs, method)
+
+
 _client = _Client()
 set_key = _client.set_key
 set_model = _client.set_model
 generation = _client.generation
 policy = _client.policy
+steering = _client.steering
