@@ -2,7 +2,7 @@
 // (windows of the context, stride half the context, only the second half of each window scored).
 
 import { evalWindows } from './eval-windows.ts';
-import type { GPT } from './model.ts';
+import type { GPT, Hooks } from './model.ts';
 import { logSoftmax } from './sampler.ts';
 import { encode } from './tokenizer.ts';
 
@@ -16,11 +16,13 @@ export interface EvalResult {
   readonly scored: number;
 }
 
-export function evaluateText(model: GPT, text: string): EvalResult {
+/** `hooks` (e.g. steering) apply at every position when given: the steered loss by the same pinned protocol. */
+export function evaluateText(model: GPT, text: string, hooks?: Hooks): EvalResult {
   const ids = encode(text);
   const T = model.cfg.ctx;
   const V = model.cfg.vocabSize;
   const session = model.newSession();
+  if (hooks) session.hooks = hooks;
   let nll = 0;
   let scored = 0;
   for (const w of evalWindows(ids, T)) {

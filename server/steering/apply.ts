@@ -64,6 +64,16 @@ function storedVector(deps: ServerDeps, id: string, field: string): KnownVector 
   return v;
 }
 
+/** A wire layer key ("3", 3 or a hook name) as a hook name; a 400 naming `f` for one the model does not have. */
+function hookAt(deps: ServerDeps, key: string, f: string): string {
+  try {
+    return hookOfKey(key, deps.model.nLayer, f);
+  } catch (e) {
+    if (e instanceof EngineInputError) throw bad(f, `${f}: ${e.message} (or a layer number)`);
+    throw e;
+  }
+}
+
 /** An inline {layer key: floats} as hooks and floats (checked: keys, width, one entry per hook). */
 function inlineLayers(
   deps: ServerDeps,
@@ -73,13 +83,7 @@ function inlineLayers(
   const out: { hook: string; vector: number[] }[] = [];
   for (const [key, floats] of Object.entries(vector)) {
     const f = `${field}.${key}`;
-    let hook: string;
-    try {
-      hook = hookOfKey(key, deps.model.nLayer, f);
-    } catch (e) {
-      if (e instanceof EngineInputError) throw bad(f, `${f}: ${e.message} (or a layer number)`);
-      throw e;
-    }
+    const hook = hookAt(deps, key, f);
     if (out.some((o) => o.hook === hook)) throw bad(f, `${f}: ${hook} is given twice`);
     if (floats.length !== deps.model.dModel)
       throw bad(f, `${f}: has ${floats.length} numbers; the model width (dModel) is ${deps.model.dModel}`);
@@ -210,13 +214,7 @@ export function policySteering(deps: ServerDeps, block: RuntimePolicy['steering'
     only = new Set();
     for (const [i, key] of block.layer_scope.entries()) {
       const f = `${p('layer_scope')}[${i}]`;
-      let hook: string;
-      try {
-        hook = hookOfKey(key, deps.model.nLayer, f);
-      } catch (e) {
-        if (e instanceof EngineInputError) throw bad(f, `${f}: ${e.message} (or a layer number)`);
-        throw e;
-      }
+      const hook = hookAt(deps, key, f);
       if (!hooks.includes(hook)) throw bad(f, `${f}: the vector has no layer at ${hook} (it has ${hooks.join(', ')})`);
       only.add(hook);
     }

@@ -1,9 +1,8 @@
 // Steered sampling and steered held-out loss, the raw material of the dose–response measurements.
-import { evalWindows } from '../../eval-windows.ts';
+import { evaluateText } from '../../evaluate.ts';
 import { generateText } from '../../generate.ts';
 import type { GPT, Hooks, Session } from '../../model.ts';
-import { logSoftmax } from '../../sampler.ts';
-import { EOS_ID, encode } from '../../tokenizer.ts';
+import { EOS_ID } from '../../tokenizer.ts';
 import { steeringHooks, type VectorLayer } from '../vector.ts';
 
 /** How the measurement samples are drawn: plain sampling at temperature 0.8, end-of-text banned, 200 characters. */
@@ -39,22 +38,5 @@ export async function steeredSample(
 
 /** Held-out loss (nats/char) of `text` with `hooks` at every position, by the pinned protocol of evaluate.ts. */
 export function steeredLoss(model: GPT, text: string, hooks: Hooks): number {
-  const ids = encode(text);
-  const T = model.cfg.ctx;
-  const V = model.cfg.vocabSize;
-  const session = model.newSession();
-  session.hooks = hooks;
-  let nll = 0;
-  let scored = 0;
-  for (const w of evalWindows(ids, T)) {
-    session.reset();
-    const logits = session.feed(Array.from(w.inputs), true);
-    for (let i = 0; i < T; i++) {
-      const t = w.targets[i] ?? -1;
-      if (t < 0) continue;
-      nll -= logSoftmax(logits.subarray(i * V, (i + 1) * V))[t] ?? 0;
-      scored++;
-    }
-  }
-  return nll / scored;
+  return evaluateText(model, text, hooks).val_loss;
 }
