@@ -7,6 +7,7 @@ import { nativeErrorFrameSchema, runRequestSchema } from './generate.ts';
 import { MAX_PROMPT_CHARS } from './limits.ts';
 import { modelFieldSchema } from './sampling.ts';
 import { steeringStrengthSchema } from './steering-fields.ts';
+import { measureSpecSchema } from './steering-measure.ts';
 
 /** Most contrast pairs one /steering/generate takes. */
 export const MAX_STEERING_PAIRS = 256;
@@ -105,6 +106,30 @@ export const steeringVectorLayerSchema = z.object({
   raw_norm: z.number(),
 });
 
+/**
+ * A built-in vector's measured evidence (extension; the model card's figures): the behavioural measure it is judged
+ * by, its dose–response (the measure's mean at each tested strength) and the same measure's effect under random
+ * directions of the same norm at `control_strength` (the controls a real effect must stand out from).
+ */
+export const steeringEvidenceSchema = z.object({
+  /** The measure in words, with its unit. */
+  measure: z.string(),
+  /** The measure as data (the browser scores text with it); null when it has no such form. */
+  measure_spec: measureSpecSchema.nullable(),
+  /** Held-out detection AUC of the direction. */
+  auc_heldout: z.number().nullable(),
+  /** Spearman correlation of strength and the measure. */
+  spearman_rho: z.number().nullable(),
+  /** Samples per strength. */
+  n_samples: z.number().nullable(),
+  /** Sorted by strength; `fluency_cost`: held-out loss increase (nats/char) at that strength. */
+  dose: z.array(z.object({ strength: z.number(), value: z.number(), fluency_cost: z.number().nullable() })),
+  control_strength: z.number(),
+  /** The measure's change (vs strength 0) under each random control direction at control_strength. */
+  control_effects: z.array(z.number()),
+});
+export type SteeringEvidence = z.infer<typeof steeringEvidenceSchema>;
+
 /** The contract's SteeringVectorItem, with axplay's extensions. */
 export const steeringVectorItemSchema = z.object({
   id: z.string(),
@@ -126,6 +151,8 @@ export const steeringVectorItemSchema = z.object({
   separation_auc: z.number().nullable().optional(),
   description: z.string().nullable().optional(),
   note: z.string().nullable().optional(),
+  /** Built-ins: what they were measured to do (null for a user's vector). */
+  evidence: steeringEvidenceSchema.nullable().optional(),
 });
 export type SteeringVectorItem = z.infer<typeof steeringVectorItemSchema>;
 export const steeringVectorListSchema = z.array(steeringVectorItemSchema);

@@ -38,6 +38,7 @@ beforeAll(async () => {
     createdAt: null,
     description: null,
     separationAuc: null,
+    evidence: null,
     note: null,
     storagePath: 'sqlite:steering_vectors/sv_contract',
   });

@@ -164,6 +164,7 @@ function save(
     description: null,
     separationAuc: separation,
     note: plan.note,
+    evidence: null,
     storagePath: `sqlite:steering_vectors/${id}`,
   };
   deps.store.vectors.save(v);

@@ -8,6 +8,8 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { parseHook } from '../../engine/hooks.ts';
 import type { SteeringVectorData } from '../../engine/steering/vector.ts';
+import type { SteeringEvidence } from '../../protocol/steering.ts';
+import { evidenceOf } from './evidence.ts';
 
 export interface VectorMeta {
   readonly builtIn: boolean;
@@ -16,6 +18,8 @@ export interface VectorMeta {
   readonly description: string | null;
   readonly separationAuc: number | null;
   readonly note: string | null;
+  /** A built-in's measured evidence (null: none, and always for a user's vector). */
+  readonly evidence: SteeringEvidence | null;
   /** Where it is kept: the file (built-ins, relative to the repository) or the database row. */
   readonly storagePath: string;
 }
@@ -41,6 +45,7 @@ export const builtInFileSchema = z.object({
   description: z.unknown().optional(),
   category: z.unknown().optional(),
   created_at: z.unknown().optional(),
+  measurements: z.unknown().optional(),
 });
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -118,6 +123,7 @@ export function loadBuiltIns(dir: string, model: ModelShape, log: (line: string)
       description: text(v.description),
       separationAuc: null,
       note: null,
+      evidence: evidenceOf(v.name, v.measurements),
       storagePath: relative(root, path),
     });
   }

@@ -37,5 +37,6 @@ export function itemOf(v: KnownVector): SteeringVectorItem {
     separation_auc: v.separationAuc,
     description: v.description,
     note: v.note,
+    evidence: v.evidence,
   };
 }

@@ -71,6 +71,7 @@ export class VectorStore {
       description: null,
       separationAuc: d.data.separation_auc,
       note: d.data.note,
+      evidence: null,
       storagePath: `sqlite:steering_vectors/${r.id}`,
     };
   }

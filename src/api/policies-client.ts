@@ -9,38 +9,9 @@ import {
   policySaveResponseSchema,
   presetSchema,
 } from '../../protocol/policy.ts';
-import { ApiError, apiErrorFrom, networkError } from './api-error.ts';
-import type { ModelsTarget } from './get-models.ts';
-import { parseJsonWith } from './routes/parse.ts';
+import { type ApiTarget, call } from './api-call.ts';
 
-export type ApiTarget = ModelsTarget;
-
-async function call<S extends z.ZodType>(
-  t: ApiTarget,
-  method: 'GET' | 'POST' | 'DELETE',
-  path: string,
-  schema: S,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<z.infer<S>> {
-  const headers: Record<string, string> = t.apiKey ? { 'x-api-key': t.apiKey } : {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const hosted = t.target === 'hosted';
-  const url = hosted ? `${t.origin}/upstream${path}` : `${t.baseUrl}${path}`;
-  if (hosted) headers['x-axplay-key'] = t.localKey;
-  let res: Response;
-  try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw networkError(url, e);
-  }
-  if (!res.ok) throw await apiErrorFrom(res);
-  const r = parseJsonWith(schema, await res.text());
-  if (!r.ok)
-    throw new ApiError(res.status, `The answer of ${method} ${path} could not be read: ${r.problem}`, 'bad_response');
-  return r.value;
-}
+export type { ApiTarget } from './api-call.ts';
 
 export type SavedPolicy = z.infer<typeof policyListSchema>[number];
 export type Preset = z.infer<typeof presetSchema>;

@@ -7,6 +7,7 @@ import { type DraftGuide, guideFromDraft, guideRouteOnly } from './guide-from-dr
 import type { RequestObject, TargetKind } from './request-object.ts';
 import { browserRoute } from './routes/registry.ts';
 import type { Message, RouteKey, RunParams, RunSpec } from './run-spec.ts';
+import { type DraftSteering, steeringFromDraft } from './steering.ts';
 
 /** The parts of the draft a request is made of. */
 export interface DraftInput {
@@ -23,6 +24,8 @@ export interface DraftInput {
   readonly rawBody?: string;
   /** Guided generation: the constraint or policy being edited. */
   readonly guide?: DraftGuide;
+  /** The steering panel's vector and strength. */
+  readonly steering?: DraftSteering;
 }
 
 export interface ConnectionInput {
@@ -65,6 +68,13 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     : composerJoins(d)
       ? [...d.messages, { role: 'user' as const, content: d.composer }]
       : d.messages;
+  // continuing a reply is free text: a constraint would start over in the middle of it
+  const guide = turn?.continueFinal
+    ? undefined
+    : d.rawBody !== undefined && !turn
+      ? guideRouteOnly(d.guide)
+      : guideFromDraft(d.guide, d.mode);
+  const raw = d.rawBody !== undefined && !turn;
   return {
     target: c.target,
     baseUrl: c.baseUrl,
@@ -79,12 +89,9 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     rawBody: d.rawBody === undefined || turn ? undefined : parseRawBody(d.rawBody),
     chatTemplate,
     continueFinal: turn?.continueFinal,
-    // continuing a reply is free text: a constraint would start over in the middle of it
-    guide: turn?.continueFinal
-      ? undefined
-      : d.rawBody !== undefined && !turn
-        ? guideRouteOnly(d.guide)
-        : guideFromDraft(d.guide, d.mode),
+    guide,
+    // raw mode sends the edited body as it is (steering is in it or not, as the user left it)
+    steering: raw ? undefined : steeringFromDraft(d.steering, guide),
   };
 }
 

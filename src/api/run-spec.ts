@@ -5,6 +5,7 @@ import type { ChatTemplate } from '../../protocol/chat-template.ts';
 import type { SamplingMethodName } from '../../protocol/sampling.ts';
 import type { RunGuide } from './guide.ts';
 import type { TargetKind } from './request-object.ts';
+import type { RunSteering } from './steering.ts';
 
 /** Which playground route a run uses (a key of src/api/routes/registry.ts). */
 export type RouteKey = 'chat' | 'completion' | 'generate';
@@ -48,4 +49,6 @@ export interface RunSpec {
   readonly continueFinal?: boolean;
   /** A constraint or policy the output must follow (guided generation). */
   readonly guide?: RunGuide;
+  /** A steering vector at a strength (none: unsteered). */
+  readonly steering?: RunSteering;
 }

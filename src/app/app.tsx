@@ -1,15 +1,19 @@
 // The page: a compact header (connection, model, theme), the conversation or prompt in the centre with its sticky
 // Run bar, parameters in the left side panel, and the tools (code, inspector, history) in the right one. On narrow
 // screens the centre comes first and the side panels open as drawers. Coming panels have their places already:
-// guided generation and steering are sections of the left side panel; the SAE view is a tab of the centre.
+// guided generation and steering are sections of the left side panel (a steering comparison shows in the centre);
+// the SAE view is a tab of the centre.
 import { useEffect } from 'react';
 import { browserRoute } from '../api/routes/registry.ts';
+import { sweepStrengths } from '../api/steering.ts';
 import { ConnectionMenu } from '../panels/connection/connection-menu.tsx';
 import { GuideOutput } from '../panels/guide/guide-output-slot.tsx';
 import { GuidePanel } from '../panels/guide/guide-panel.tsx';
 import { ModelCard } from '../panels/models/model-card.tsx';
 import { ModelPicker } from '../panels/models/model-picker.tsx';
 import { ParamsPanel } from '../panels/params/params-panel.tsx';
+import { SteeringPanel } from '../panels/steering/steering-panel.tsx';
+import { SteeringResults } from '../panels/steering/steering-results-slot.tsx';
 import { CompletionView } from '../panels/thread/completion-view.tsx';
 import { Composer } from '../panels/thread/composer.tsx';
 import { ModeSwitch } from '../panels/thread/mode-switch.tsx';
@@ -18,7 +22,8 @@ import { ThreadPanel } from '../panels/thread/thread-panel.tsx';
 import { useStore } from '../store/store.ts';
 import { useContinueState } from './capabilities.ts';
 import { continuePrompt, continueReply, regenerateReply, runPrompt, sendChat } from './chat-flows.ts';
-import { stopAll } from './run-controller.ts';
+import { stopAll, stopRun } from './run-controller.ts';
+import { compareStrengths } from './steering-flows.ts';
 import { ToolsTabs } from './tools-tabs.tsx';
 import { type DrawerName, useDrawer } from './use-drawer.ts';
 import { useChatTemplate, useNextRequest } from './use-next-request.ts';
@@ -113,6 +118,22 @@ export function App() {
           <ThemeButton className="narrow-only" theme={theme} onToggle={setTheme} />
           <ParamsPanel />
           <GuidePanel />
+          <SteeringPanel
+            busy={running}
+            onSideBySide={(v) => {
+              close();
+              void compareStrengths('side', [0, useStore.getState().draft.steering.strength], v, chatTemplate);
+            }}
+            onSweep={(v) => {
+              close();
+              void compareStrengths(
+                'sweep',
+                sweepStrengths(useStore.getState().draft.steering.strength),
+                v,
+                chatTemplate,
+              );
+            }}
+          />
           <ModelCard />
         </aside>
         <main className="centre">
@@ -133,6 +154,11 @@ export function App() {
               busy={running}
             />
           )}
+          <SteeringResults
+            onStop={(ids) => {
+              for (const id of ids) stopRun(id);
+            }}
+          />
           <div className="dock">
             <GuideOutput />
             {chat && <Composer />}

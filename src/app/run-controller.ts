@@ -10,7 +10,14 @@ import type { Usage } from '../api/run-events.ts';
 import type { RouteKey } from '../api/run-spec.ts';
 import { pageOrigin } from '../store/connection-slice.ts';
 import { stripKeys } from '../store/history.ts';
-import { type Frame, type RunState, type RunStatus, type RunToken, selectActiveRun } from '../store/runs-slice.ts';
+import {
+  type Frame,
+  type RunState,
+  type RunStatus,
+  type RunToken,
+  runTextOf,
+  selectActiveRun,
+} from '../store/runs-slice.ts';
 import { useStore } from '../store/store.ts';
 
 const controllers = new Map<string, AbortController>();
@@ -41,7 +48,7 @@ export interface RunOptions {
 }
 
 /** The text a run produced so far. */
-export const runText = (r: Pick<RunState, 'tokens'> | undefined): string => r?.tokens.map((t) => t.text).join('') ?? '';
+export const runText = runTextOf;
 
 /** Sends one request object as a new run; resolves with the run once it has ended. */
 export async function runRequestObject(request: RequestObject, o: RunOptions): Promise<RunState> {

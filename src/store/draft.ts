@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { chatRoles } from '../../protocol/chat.ts';
 import { MAX_MODEL_ID_CHARS, MAX_STOP_SEQUENCES, MAX_TOP_LOGPROBS } from '../../protocol/limits.ts';
 import { samplingMethods } from '../../protocol/sampling.ts';
+import { MAX_STEERING_STRENGTH } from '../../protocol/steering-fields.ts';
 import { DEFAULT_GUIDE, type DraftGuide } from '../api/guide-from-draft.ts';
 import { ROUTE_KEYS } from '../api/routes/registry.ts';
 import type { Message, RouteKey, RunParams } from '../api/run-spec.ts';
+import { DEFAULT_STEERING, type DraftSteering } from '../api/steering.ts';
 import { readVersioned, type Versioned, versionField } from './versioned.ts';
 
 /** A message being edited, with a stable id for the list (the wire format has none). */
@@ -45,6 +47,8 @@ export interface Draft {
   fieldText: Record<string, string>;
   /** Guided generation: the constraint or policy being edited. */
   guide: DraftGuide;
+  /** Steering: the picked vector and its strength. */
+  steering: DraftSteering;
 }
 
 export const DEFAULT_PARAMS: RunParams = { max_tokens: 400, temperature: 0.8, top_p: 0.95, stop: [] };
@@ -60,6 +64,7 @@ export const DEFAULT_DRAFT: Draft = {
   topLogprobs: 5,
   fieldText: {},
   guide: DEFAULT_GUIDE,
+  steering: DEFAULT_STEERING,
 };
 
 const finite = z.number().refine(Number.isFinite);
@@ -112,6 +117,11 @@ const guideSchema = z.object({
   policyId: z.string().max(200).optional().catch(undefined),
 });
 
+const steeringSchema = z.object({
+  vectorId: z.string().max(200).catch(''),
+  strength: finite.min(-MAX_STEERING_STRENGTH).max(MAX_STEERING_STRENGTH).catch(0),
+});
+
 export const draftSchema = z.object({
   mode: z.enum(ROUTE_KEYS as [RouteKey, ...RouteKey[]]).catch(DEFAULT_DRAFT.mode),
   model: z.string().max(MAX_MODEL_ID_CHARS).catch(DEFAULT_DRAFT.model),
@@ -129,6 +139,7 @@ export const draftSchema = z.object({
   rawBody: z.string().optional().catch(undefined),
   fieldText: z.record(z.string(), z.string()).catch({}),
   guide: guideSchema.catch(DEFAULT_GUIDE),
+  steering: steeringSchema.catch(DEFAULT_STEERING),
 });
 
 /** Accepts a partial draft from storage or a share link, keeping only well-formed fields. */

@@ -103,3 +103,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set) 
 /** The active run (what the output panel, the inspector and the stats show). */
 export const selectActiveRun = (s: Pick<RunsSlice, 'runs' | 'activeRunId'>): RunState | undefined =>
   s.activeRunId ? s.runs[s.activeRunId] : undefined;
+
+/** The text a run produced so far. */
+export const runTextOf = (r: Pick<RunState, 'tokens'> | undefined): string =>
+  r?.tokens.map((t) => t.text).join('') ?? '';

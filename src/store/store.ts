@@ -7,8 +7,9 @@ import { createDraftSlice, type DraftSlice } from './draft-slice.ts';
 import { createGuideCheckSlice, type GuideCheckSlice } from './guide-check.ts';
 import { createHistorySlice, type HistorySlice } from './history-slice.ts';
 import { createRunsSlice, type RunsSlice } from './runs-slice.ts';
+import { createSteeringViewSlice, type SteeringViewSlice } from './steering-view.ts';
 
-export type AppState = ConnectionSlice & DraftSlice & RunsSlice & HistorySlice & GuideCheckSlice;
+export type AppState = ConnectionSlice & DraftSlice & RunsSlice & HistorySlice & GuideCheckSlice & SteeringViewSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
@@ -16,6 +17,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRunsSlice(...a),
   ...createHistorySlice(...a),
   ...createGuideCheckSlice(...a),
+  ...createSteeringViewSlice(...a),
 }));
 
 // the draft survives a reload (debounced)

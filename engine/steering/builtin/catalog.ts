@@ -23,6 +23,8 @@ export interface BuiltinSpec {
   readonly measure: Measure;
   /** The measure, in words (with its unit). */
   readonly measureDoc: string;
+  /** The measure as data, where it is a count of characters (the browser scores text with it; null otherwise). */
+  readonly measureSpec: { readonly kind: 'char_fraction' | 'per_thousand'; readonly chars: string } | null;
   /** The detection target, when the issue sets one. */
   readonly aucTarget: number | null;
 }
@@ -43,6 +45,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
       `Averaged: the run's characters from its first (after the opening or closing quote) for at most 96, strictly before the \`"\` or paragraph end that ends it; no quote mark is an averaged position. ${POSITIONS}`,
     heldOut: 'Persuasion',
     measure: insideQuotesFraction,
+    measureSpec: null,
     measureDoc:
       'fraction of generated characters inside quotation marks (quotes toggle, a newline closes; the state at the start is the prompt’s)',
     aucTarget: 0.9,
@@ -59,6 +62,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
     heldOut:
       'a fresh seed of synthetic-json.ts whose names and places are Persuasion’s proper nouns that never occur in the training novels, vs Persuasion’s paragraphs',
     measure: jsonPunctuationFraction,
+    measureSpec: { kind: 'char_fraction', chars: '{}[]":,' },
     measureDoc: 'fraction of generated characters that are JSON punctuation: { } [ ] " : ,',
     aucTarget: 0.9,
   },
@@ -73,6 +77,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
       `of the sentence strictly before its terminator. ${POSITIONS}`,
     heldOut: 'Persuasion',
     measure: perThousand('!'),
+    measureSpec: { kind: 'per_thousand', chars: '!' },
     measureDoc: '`!` per 1,000 generated characters',
     aucTarget: null,
   },
@@ -86,6 +91,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
       POSITIONS,
     heldOut: 'Persuasion',
     measure: perThousand('?'),
+    measureSpec: { kind: 'per_thousand', chars: '?' },
     measureDoc: '`?` per 1,000 generated characters',
     aucTarget: null,
   },
@@ -103,6 +109,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
       `signature) is never an averaged position. ${POSITIONS}`,
     heldOut: 'Persuasion (its two letters with salutations: Mary’s, and Mr Elliot’s to Smith)',
     measure: letterWordsPerThousand,
+    measureSpec: null,
     measureDoc: `epistolary words per 1,000 generated characters: ${LETTER_WORDS.source} (whole words, any case). On the training novels these run at about 2 per 1,000 characters in letters, 0.8 in other speech and 0.25 in narration`,
     aucTarget: null,
   },

@@ -2,6 +2,7 @@
 // error) out, or with streaming off the complete frame's result as JSON (asked for with Accept).
 import { generateFrameSchema, generateResultSchema } from '../../../protocol/generate.ts';
 import { route } from '../../../protocol/routes.ts';
+import { steeringBodyFields } from '../steering.ts';
 import { decodeNativeFrame } from './native-decode.ts';
 import { parseJsonWith } from './parse.ts';
 import { samplingBody } from './sampling-body.ts';
@@ -14,7 +15,12 @@ export const generateRoute: BrowserRoute = {
   hint: 'Axionic’s native route (mechanex’s generate): status frames over SSE (/generate).',
   input: 'prompt',
   alternatives: false,
-  body: (spec) => ({ model: spec.model, prompt: spec.prompt, ...samplingBody(spec.params) }),
+  body: (spec) => ({
+    model: spec.model,
+    prompt: spec.prompt,
+    ...samplingBody(spec.params),
+    ...steeringBodyFields(spec.steering),
+  }),
   headers: (spec): Record<string, string> => (spec.stream ? {} : { Accept: 'application/json' }),
   decodeFrame(data): Decoded {
     const f = parseJsonWith(generateFrameSchema, data);

@@ -6,6 +6,7 @@ import { route } from '../../../protocol/routes.ts';
 import { samplingFrameSchema, samplingResponseSchema } from '../../../protocol/sampling-generate.ts';
 import { CONSTRAINT_FIELD, constraintValue, GUIDED_METHOD } from '../guide.ts';
 import type { RunSpec } from '../run-spec.ts';
+import { steeringBodyFields } from '../steering.ts';
 import { decodeNativeFrame } from './native-decode.ts';
 import { parseJsonWith } from './parse.ts';
 import type { BrowserRoute, Decoded } from './types.ts';
@@ -31,6 +32,7 @@ function samplingBody(spec: RunSpec): Record<string, unknown> {
   };
   const g = spec.guide;
   if (g && g.kind !== 'policy') body[CONSTRAINT_FIELD[g.kind]] = constraintValue(g);
+  Object.assign(body, steeringBodyFields(spec.steering));
   body.stream = spec.stream;
   return body;
 }

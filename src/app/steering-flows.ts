@@ -1,0 +1,105 @@
+// Steering comparisons: the same prompt and seed at several strengths of one vector, streaming together — side by
+// side (unsteered vs the slider's strength) and a strength sweep (five strengths from 0 to the slider's). Each
+// cell's request is the draft's own request with only the strength changed (built by the one draft → request
+// function, so the inspector and the snippets describe exactly what ran); when a cell ends, its text is scored for
+// coherence under the unsteered model. Nothing here touches the conversation or history.
+import { ApiError } from '../api/api-error.ts';
+import { scoreCoherence } from '../api/coherence.ts';
+import { describeError } from '../api/describe-error.ts';
+import { specFromDraft } from '../api/request-from-draft.ts';
+import type { ChatTemplate } from '../api/request-object.ts';
+import { samplingPrompt } from '../api/routes/sampling.ts';
+import { baseUrlOf, pageOrigin } from '../store/connection-slice.ts';
+import { guideBlocker } from '../store/guide-check.ts';
+import { runBlocker } from '../store/params-check.ts';
+import type { ComparedVector, SteeringView } from '../store/steering-view.ts';
+import { useStore } from '../store/store.ts';
+import { draftRequest } from './draft-request.ts';
+import { isRunning, runRequestObject, runText } from './run-controller.ts';
+
+const randomSeed = (): number => 1 + Math.floor(Math.random() * 2_147_483_646);
+
+function fail(kind: SteeringView['kind'], v: ComparedVector, error: string): void {
+  useStore.getState().setSteeringView({
+    kind,
+    id: crypto.randomUUID(),
+    vectorId: v.vectorId,
+    vectorName: v.vectorName,
+    seed: 0,
+    context: '',
+    cells: [],
+    error,
+  });
+}
+
+/** Runs the draft at each strength as one comparison; resolves when every cell has ended and been scored. */
+export async function compareStrengths(
+  kind: SteeringView['kind'],
+  strengths: readonly number[],
+  v: ComparedVector,
+  chatTemplate?: ChatTemplate,
+): Promise<void> {
+  const st = useStore.getState();
+  if (isRunning()) return;
+  if (!v.vectorId.trim()) return fail(kind, v, 'Pick a steering vector first.');
+  const blocked = runBlocker(st.draft) ?? guideBlocker(st);
+  if (blocked) return fail(kind, v, blocked);
+  const seed = st.draft.params.seed ?? randomSeed();
+  const at = (strength: number) => ({
+    ...st,
+    draft: { ...st.draft, params: { ...st.draft.params, seed }, steering: { vectorId: v.vectorId, strength } },
+  });
+  let requests: ReturnType<typeof draftRequest>[];
+  let context: string;
+  try {
+    requests = strengths.map((s) => draftRequest(at(s), chatTemplate));
+    const spec = specFromDraft(at(0).draft, { target: st.target, baseUrl: baseUrlOf(st), apiKey: '' }, chatTemplate);
+    context = samplingPrompt(spec);
+  } catch (e) {
+    return fail(kind, v, (e as Error).message);
+  }
+  const id = crypto.randomUUID();
+  const cells = strengths.map((strength) => ({ runId: crypto.randomUUID(), strength }));
+  st.setSteeringView({
+    kind,
+    id,
+    vectorId: v.vectorId,
+    vectorName: v.vectorName,
+    seed,
+    context,
+    measure: v.measure,
+    cells,
+  });
+  const target = {
+    target: st.target,
+    baseUrl: baseUrlOf(st),
+    apiKey: st.keys[st.target],
+    localKey: st.keys.local,
+    origin: pageOrigin(),
+  };
+  const model = st.draft.model;
+  await Promise.all(
+    cells.map(async (c, i) => {
+      const request = requests[i];
+      if (!request) return;
+      const run = await runRequestObject(request, {
+        mode: st.draft.mode,
+        id: c.runId,
+        group: id,
+        activate: false,
+        record: false,
+      });
+      const text = runText(run);
+      const s = useStore.getState();
+      if (!text) return s.setCellCoherence(id, c.runId, { state: 'unavailable', why: 'no text to score' });
+      s.setCellCoherence(id, c.runId, { state: 'pending' });
+      try {
+        const score = await scoreCoherence(target, model, context, text);
+        useStore.getState().setCellCoherence(id, c.runId, { state: 'done', ...score });
+      } catch (e) {
+        const why = e instanceof ApiError || e instanceof Error ? describeError(e, { chars: 0 }).message : String(e);
+        useStore.getState().setCellCoherence(id, c.runId, { state: 'unavailable', why });
+      }
+    }),
+  );
+}

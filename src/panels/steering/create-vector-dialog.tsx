@@ -1,0 +1,323 @@
+// "Create a steering vector": paste or upload contrast pairs (JSONL as mechanex's generate_from_jsonl reads them),
+// checked line by line as they are typed; Create streams POST /steering/generate into a progress bar, then shows
+// the vector's id, its separation measure in words, per layer, and the server's note, with a button to try it.
+// A native modal <dialog>: focus stays inside, Escape closes, focus goes back to the opener. What the user typed
+// survives closing; a run does not (closing stops it).
+import { Fragment, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import { describeError } from '../../api/describe-error.ts';
+import type { SteeringGenerateResult, SteeringProgressFrame } from '../../api/steering-client.ts';
+import { EXAMPLE_PAIRS_JSONL, parsePairs } from '../../api/steering-pairs.ts';
+import { useStore } from '../../store/store.ts';
+import { usePolicyTarget } from '../../store/use-policy-api.ts';
+import { useCreateVector } from '../../store/use-steering-api.ts';
+
+export interface CreateVectorDialogProps {
+  readonly open: boolean;
+  onClose(): void;
+  onTry(vectorId: string): void;
+  /** Code for the create action, shown under the form. */
+  readonly snippets?: ReactNode;
+}
+
+interface Draft {
+  readonly text: string;
+  readonly name: string;
+  readonly layers: string;
+}
+
+const MAX_SHOWN_ERRORS = 8;
+
+function show(d: HTMLDialogElement) {
+  if (typeof d.showModal === 'function') d.showModal();
+  else d.setAttribute('open', ''); // jsdom has no showModal
+  if (!d.contains(document.activeElement)) d.querySelector('textarea')?.focus();
+}
+
+function hide(d: HTMLDialogElement) {
+  if (typeof d.close === 'function') d.close();
+  else d.removeAttribute('open');
+}
+
+export function CreateVectorDialog({ open, onClose, onTry, snippets }: CreateVectorDialogProps) {
+  const titleId = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [draft, setDraft] = useState<Draft>({ text: '', name: '', layers: '' });
+  useEffect(() => {
+    const d = ref.current;
+    if (!open || !d) return;
+    const opener = document.activeElement;
+    show(d);
+    return () => {
+      hide(d);
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, [open]);
+  const dismiss = (e: { key?: string; preventDefault(): void }) => {
+    if (e.key !== undefined && e.key !== 'Escape') return;
+    e.preventDefault();
+    onClose();
+  };
+  return (
+    <dialog ref={ref} className="create-vector-dialog" aria-labelledby={titleId} onCancel={dismiss} onKeyDown={dismiss}>
+      <h2 id={titleId} className="create-vector-title">
+        Create a steering vector
+      </h2>
+      {open && (
+        <CreateVectorForm
+          draft={draft}
+          setDraft={setDraft}
+          onClose={onClose}
+          onTry={(id) => {
+            onTry(id);
+            onClose();
+          }}
+        />
+      )}
+      {open && snippets && (
+        <details className="create-vector-snippets">
+          <summary>Code</summary>
+          {snippets}
+        </details>
+      )}
+    </dialog>
+  );
+}
+
+/** Whole layer numbers separated by commas; empty for the server's default (its middle layer). */
+function parseLayers(s: string): { ok: true; value: number[] } | { ok: false; error: string } {
+  const parts = s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bad = parts.find((p) => !/^\d+$/.test(p));
+  if (bad !== undefined) return { ok: false, error: `"${bad}" is not a layer number: whole numbers, comma-separated` };
+  return { ok: true, value: parts.map(Number) };
+}
+
+interface Progress {
+  readonly value: number;
+  readonly message: string;
+}
+
+function progressOf(f: SteeringProgressFrame): Progress {
+  if (f.status === 'started')
+    return { value: 0, message: `Started: ${f.pairs} pair(s) on ${f.model}, layer(s) ${f.layers.join(', ')}` };
+  if (f.status === 'processing') return { value: f.progress, message: f.message };
+  return { value: 100, message: `Done: ${f.result.steering_vector_id}` };
+}
+
+function CreateVectorForm(p: { draft: Draft; setDraft(d: Draft): void; onClose(): void; onTry(id: string): void }) {
+  const id = useId();
+  const { draft } = p;
+  const { t } = usePolicyTarget();
+  const model = useStore((s) => s.draft.model);
+  const create = useCreateVector();
+  const abort = useRef<AbortController | null>(null);
+  const sentLines = useRef<number[]>([]);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const parsed = useMemo(() => parsePairs(draft.text), [draft.text]);
+  const layers = parseLayers(draft.layers);
+  const blank = draft.text.trim() === '';
+  const errors = !blank && !parsed.ok ? parsed.errors : [];
+  const running = create.isPending;
+  const canCreate = parsed.ok && layers.ok && Boolean(t.apiKey) && !running;
+
+  const set = (patch: Partial<Draft>) => p.setDraft({ ...draft, ...patch });
+  const start = () => {
+    if (!parsed.ok || !layers.ok) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    sentLines.current = parsed.lines;
+    setStopped(false);
+    setProgress({ value: 0, message: 'Sending the pairs…' });
+    create.mutate({
+      body: {
+        ...parsed.pairs,
+        method: 'caa',
+        name: draft.name.trim() || undefined,
+        layer_idxs: layers.value.length ? layers.value : undefined,
+        model,
+      },
+      signal: ac.signal,
+      onFrame: (f) => setProgress(progressOf(f)),
+    });
+  };
+  const stop = () => {
+    setStopped(true);
+    abort.current?.abort();
+  };
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      set({ text: await file.text() });
+      setFileError(null);
+    } catch (e) {
+      setFileError(`Could not read ${file.name}: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-pairs`}>Pairs (JSONL)</label>
+        <textarea
+          id={`${id}-pairs`}
+          className="pairs-input"
+          rows={8}
+          spellCheck={false}
+          value={draft.text}
+          onChange={(e) => set({ text: e.target.value })}
+          aria-invalid={errors.length > 0}
+          aria-describedby={`${id}-pairs-hint ${id}-pairs-errors`}
+        />
+        <p className="hint" id={`${id}-pairs-hint`}>
+          One JSON object per line: <code>prompt</code>, <code>positive_answer</code> (the behaviour to steer towards),{' '}
+          <code>negative_answer</code> (its opposite). {parsed.ok && `${parsed.pairs.prompts.length} pair(s) ready.`}
+        </p>
+        <ul className="field-error pairs-errors" id={`${id}-pairs-errors`} aria-label="Problems in the pairs">
+          {errors.slice(0, MAX_SHOWN_ERRORS).map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+          {errors.length > MAX_SHOWN_ERRORS && <li>…and {errors.length - MAX_SHOWN_ERRORS} more</li>}
+        </ul>
+      </div>
+      <div className="row">
+        <label htmlFor={`${id}-file`} className="file-label">
+          Upload JSONL
+        </label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".jsonl,.json,.txt,application/jsonl,application/json,text/plain"
+          onChange={(e) => {
+            void readFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={() => set({ text: EXAMPLE_PAIRS_JSONL, name: draft.name || 'exclamatory' })}>
+          Example
+        </button>
+      </div>
+      {fileError && (
+        <p className="field-error" role="alert">
+          {fileError}
+        </p>
+      )}
+      <div className="grid2 create-vector-fields">
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} type="text" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-layers`}>Layers</label>
+          <input
+            id={`${id}-layers`}
+            type="text"
+            inputMode="numeric"
+            value={draft.layers}
+            onChange={(e) => set({ layers: e.target.value })}
+            aria-invalid={!layers.ok}
+            aria-describedby={`${id}-layers-hint`}
+          />
+          <p className={layers.ok ? 'hint' : 'field-error'} id={`${id}-layers-hint`}>
+            {layers.ok ? 'Comma-separated, e.g. 2, 3. Empty: the server’s middle layer.' : layers.error}
+          </p>
+        </div>
+      </div>
+      <div className="row create-vector-actions">
+        <button type="button" className="primary" onClick={start} disabled={!canCreate}>
+          Create
+        </button>
+        {running && (
+          <button type="button" onClick={stop}>
+            Stop
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={p.onClose}>
+          Close
+        </button>
+      </div>
+      {!t.apiKey && <p className="hint">Add a key for this target (the connection menu) to create a vector.</p>}
+      {progress && (running || create.isSuccess) && (
+        <div className="field">
+          <label htmlFor={`${id}-progress`}>Progress</label>
+          <progress id={`${id}-progress`} max={100} value={progress.value}>
+            {progress.value}%
+          </progress>
+          <p className="hint" role="status">
+            {progress.message}
+          </p>
+        </div>
+      )}
+      {create.isError && (
+        <p className={stopped ? 'hint' : 'error-box'} role="alert">
+          {stopped ? 'Stopped: no vector was made.' : errorText(create.error, sentLines.current)}
+        </p>
+      )}
+      {create.data && <VectorResult result={create.data} onTry={p.onTry} />}
+    </>
+  );
+}
+
+/** The error in words; when the server names one pair (`positive_answers[2]: …`), the line that pair came from. */
+function errorText(e: unknown, lines: readonly number[]): string {
+  const pair = e instanceof ApiError && e.status === 400 ? /^(\w+)\[(\d+)\]$/.exec(e.param ?? '') : null;
+  const line = pair ? lines[Number(pair[2])] : undefined;
+  if (!(e instanceof ApiError) || !pair || line === undefined) return describeError(e, { chars: 0 }).message;
+  const message = e.message.startsWith(`${e.param}: `) ? e.message.slice(`${e.param}: `.length) : e.message;
+  return `The server refused the pair on line ${line} (${pair[1]}): ${message}`;
+}
+
+const auc = (x: number | null | undefined) => (x == null ? 'not measured' : x.toFixed(2));
+
+/** The leave-one-pair-out separation AUC in words. */
+function separationInWords(x: number | null): string {
+  if (x === null) return 'not measured: it needs at least two pairs';
+  const words =
+    x >= 0.9
+      ? 'the pairs define a clear direction'
+      : x >= 0.75
+        ? 'the pairs define a direction, with some overlap'
+        : x >= 0.6
+          ? 'a weak direction: more or clearer pairs would help'
+          : 'the pairs do not separate — more or clearer pairs';
+  return `${auc(x)}: ${words}`;
+}
+
+function VectorResult({ result: r, onTry }: { result: SteeringGenerateResult; onTry(id: string): void }) {
+  const id = useId();
+  const byLayer = Object.entries(r.separation_auc_by_layer ?? {});
+  return (
+    <section className="create-vector-result" aria-labelledby={id}>
+      <h3 id={id}>Vector created</h3>
+      <dl className="facts">
+        <dt>Id</dt>
+        <dd>
+          <code>{r.steering_vector_id}</code>
+        </dd>
+        <dt>Separation</dt>
+        <dd>{separationInWords(r.separation_auc)}</dd>
+        {byLayer.map(([layer, x]) => (
+          <Fragment key={layer}>
+            <dt>Layer {layer}</dt>
+            <dd>{auc(x)}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <p className="hint">
+        Separation is the leave-one-pair-out AUC of the pairs projected on the vector: near 1 when they define a
+        direction, near 0.5 when they do not.
+      </p>
+      {r.note && <p className="warning">{r.note}</p>}
+      <button type="button" className="primary" onClick={() => onTry(r.steering_vector_id)}>
+        Try it
+      </button>
+    </section>
+  );
+}

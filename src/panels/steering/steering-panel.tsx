@@ -1,0 +1,137 @@
+// Steering, a section of the side panel: the "Steering vector" picker (the target's vectors with their cards, or a
+// free-text id where the list is behind a login), the "Strength" slider with its number field (0 is off), and the
+// comparisons — "Side by side" (unsteered vs steered, same prompt and seed) and "Sweep" (five strengths at once) —
+// plus "Create vector" from the user's own contrast pairs.
+import { lazy, Suspense, useId, useState } from 'react';
+import { DEFAULT_STEERING, type DraftSteering, sweepStrengths } from '../../api/steering.ts';
+import type { SteeringVectorItem } from '../../api/steering-client.ts';
+import type { ComparedVector } from '../../store/steering-view.ts';
+import { useStore } from '../../store/store.ts';
+import { useSteeringVectors } from '../../store/use-steering-api.ts';
+import { loadRecentIds, rememberId } from './recent-ids.ts';
+import { StrengthControl } from './strength-control.tsx';
+import { VectorPicker } from './vector-picker.tsx';
+
+// the card (with its chart) and the dialog load when they are first shown (they stay out of the page's first load)
+const VectorCard = lazy(() => import('./vector-card.tsx').then((m) => ({ default: m.VectorCard })));
+const CreateVectorDialog = lazy(() =>
+  import('./create-vector-dialog.tsx').then((m) => ({ default: m.CreateVectorDialog })),
+);
+
+export interface SteeringPanelProps {
+  busy: boolean;
+  onSideBySide(v: ComparedVector): void;
+  onSweep(v: ComparedVector): void;
+}
+
+/** What a comparison needs to know of the picked vector. */
+export function comparedVector(id: string, item: SteeringVectorItem | undefined): ComparedVector {
+  const spec = item?.evidence?.measure_spec;
+  return {
+    vectorId: id,
+    vectorName: item ? (item.label ?? item.name ?? item.id) : id,
+    measure: spec && item?.evidence ? { spec, doc: item.evidence.measure } : undefined,
+  };
+}
+
+export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProps) {
+  const id = useId();
+  const steering = useStore((s) => s.draft.steering);
+  const target = useStore((s) => s.target);
+  const raw = useStore((s) => s.draft.rawBody !== undefined);
+  const patchDraft = useStore((s) => s.patchDraft);
+  const list = useSteeringVectors();
+  const [recent, setRecent] = useState(loadRecentIds);
+  const [creating, setCreating] = useState(false);
+  // the dialog stays mounted once opened, so pasted pairs survive closing it
+  const [dialogLoaded, setDialogLoaded] = useState(false);
+  const set = (p: Partial<DraftSteering>) =>
+    patchDraft({ steering: { ...(useStore.getState().draft.steering ?? DEFAULT_STEERING), ...p } });
+
+  const freeText = target === 'hosted' || (list.isError && !list.data);
+  const vectors = freeText ? undefined : (list.data ?? []);
+  const item = vectors?.find((v) => v.id === steering.vectorId);
+  const picked = steering.vectorId.trim() !== '';
+  const v = comparedVector(steering.vectorId.trim(), item);
+  const remember = (vid: string) => setRecent(rememberId(vid));
+  const compare = (run: (v: ComparedVector) => void) => {
+    if (freeText) remember(v.vectorId);
+    run(v);
+  };
+  const hint = freeText
+    ? target === 'hosted'
+      ? 'The hosted vector list needs a dashboard login; paste a vector id (sv_…). Recently used ids are suggested.'
+      : `This server's vector list could not be read; type a vector id.`
+    : list.isPending
+      ? 'Loading the vectors…'
+      : 'Built-in vectors come with their measured evidence; your own are made with Create vector.';
+  const sweepEnd = sweepStrengths(steering.strength).at(-1) ?? 0;
+
+  return (
+    <section className="panel steering-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Steering</h2>
+      <VectorPicker
+        value={steering.vectorId}
+        vectors={vectors}
+        recent={recent}
+        hint={hint}
+        onChange={(vectorId) => set({ vectorId })}
+        onCommit={remember}
+      />
+      {item && (
+        <Suspense fallback={<p className="hint">Loading the card…</p>}>
+          <VectorCard v={item} strength={steering.strength} onDeleted={() => set({ vectorId: '' })} />
+        </Suspense>
+      )}
+      <StrengthControl
+        value={steering.strength}
+        hooks={item?.layers.map((l) => l.hook) ?? []}
+        disabled={!picked}
+        onChange={(strength) => set({ strength })}
+      />
+      {raw && (
+        <p className="hint">Raw mode sends the edited body as it is: steering there is whatever the body says.</p>
+      )}
+      <div className="row steering-actions">
+        <button
+          type="button"
+          disabled={busy || !picked || steering.strength === 0}
+          title={steering.strength === 0 ? 'Set a strength other than 0 first' : undefined}
+          onClick={() => compare(onSideBySide)}
+        >
+          Side by side
+        </button>
+        <button type="button" disabled={busy || !picked} onClick={() => compare(onSweep)}>
+          Sweep
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setDialogLoaded(true);
+            setCreating(true);
+          }}
+        >
+          Create vector
+        </button>
+      </div>
+      <p className="hint">
+        Side by side: unsteered and at {steering.strength}, same prompt and seed. Sweep: five strengths from 0 to{' '}
+        {sweepEnd}, each scored by {item?.evidence ? 'the vector’s own measure and ' : ''}coherence.
+      </p>
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <CreateVectorDialog
+            open={creating}
+            onClose={() => setCreating(false)}
+            onTry={(vectorId) => {
+              setCreating(false);
+              const strength = steering.strength === 0 ? 1 : steering.strength;
+              set({ vectorId, strength });
+              onSideBySide(comparedVector(vectorId, undefined));
+            }}
+          />
+        </Suspense>
+      )}
+    </section>
+  );
+}
