@@ -70,5 +70,6 @@ export const DEFAULT_SWEEP_END = 2;
 /** Five strengths from 0 to `end` (to DEFAULT_SWEEP_END when end is 0), rounded to hundredths. */
 export function sweepStrengths(end: number, cells = SWEEP_CELLS): number[] {
   const to = end === 0 ? DEFAULT_SWEEP_END : end;
-  return Array.from({ length: cells }, (_, i) => Math.round((100 * to * i) / (cells - 1)) / 100);
+  // + 0: no -0 at the start of a negative sweep
+  return Array.from({ length: cells }, (_, i) => Math.round((100 * to * i) / (cells - 1)) / 100 + 0);
 }

@@ -12,7 +12,7 @@ import { GuidePanel } from '../panels/guide/guide-panel.tsx';
 import { ModelCard } from '../panels/models/model-card.tsx';
 import { ModelPicker } from '../panels/models/model-picker.tsx';
 import { ParamsPanel } from '../panels/params/params-panel.tsx';
-import { SteeringPanel } from '../panels/steering/steering-panel.tsx';
+import { SteeringPanel } from '../panels/steering/steering-panel-slot.tsx';
 import { SteeringResults } from '../panels/steering/steering-results-slot.tsx';
 import { CompletionView } from '../panels/thread/completion-view.tsx';
 import { Composer } from '../panels/thread/composer.tsx';
@@ -23,7 +23,6 @@ import { useStore } from '../store/store.ts';
 import { useContinueState } from './capabilities.ts';
 import { continuePrompt, continueReply, regenerateReply, runPrompt, sendChat } from './chat-flows.ts';
 import { stopAll, stopRun } from './run-controller.ts';
-import { compareStrengths } from './steering-flows.ts';
 import { ToolsTabs } from './tools-tabs.tsx';
 import { type DrawerName, useDrawer } from './use-drawer.ts';
 import { useChatTemplate, useNextRequest } from './use-next-request.ts';
@@ -41,6 +40,10 @@ function DrawerClose(p: { name: DrawerName; onClose(): void }) {
     </button>
   );
 }
+
+/** A steering comparison (its code loads on first use). */
+const compare = (...a: Parameters<typeof import('./steering-flows.ts').compareStrengths>) =>
+  import('./steering-flows.ts').then((m) => m.compareStrengths(...a));
 
 function ThemeButton(p: { className: string; theme: 'light' | 'dark'; onToggle(t: 'light' | 'dark'): void }) {
   return (
@@ -122,16 +125,11 @@ export function App() {
             busy={running}
             onSideBySide={(v) => {
               close();
-              void compareStrengths('side', [0, useStore.getState().draft.steering.strength], v, chatTemplate);
+              void compare('side', [0, useStore.getState().draft.steering.strength], v, chatTemplate);
             }}
             onSweep={(v) => {
               close();
-              void compareStrengths(
-                'sweep',
-                sweepStrengths(useStore.getState().draft.steering.strength),
-                v,
-                chatTemplate,
-              );
+              void compare('sweep', sweepStrengths(useStore.getState().draft.steering.strength), v, chatTemplate);
             }}
           />
           <ModelCard />

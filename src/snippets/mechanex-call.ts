@@ -6,6 +6,7 @@
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { RequestObject } from '../api/request-object.ts';
 import { mechanexPrompts } from './mechanex-prompts.ts';
+import { mechanexSteering } from './mechanex-steering-args.ts';
 import { routeOf, snippetBody } from './request-parts.ts';
 import type { SnippetOptions } from './types.ts';
 
@@ -69,14 +70,10 @@ export function mechanexCall(req: RequestObject, opts: SnippetOptions): Mechanex
   if (num('top_k') === undefined || num('top_p') === undefined) {
     notes.push('mechanex always sends top_k (50 unless given) and top_p (0.9 unless given).');
   }
-  const vector = body.steering_vector_id;
-  if (typeof vector === 'string') args.push(['steering_vector', vector]);
-  if (typeof vector === 'string' || vector === null) used.add('steering_vector_id');
-  const strength = num('steering_strength');
-  if (strength !== undefined) {
-    used.add('steering_strength');
-    if (strength !== 0) args.push(['steering_strength', strength]);
-  }
+  const steering = mechanexSteering(body);
+  args.push(...steering.args);
+  for (const k of steering.used) used.add(k);
+  notes.push(...steering.notes);
   if (body.stream === false) used.add('stream');
   if (body.stream === true) notes.push('mechanex reads the stream itself and returns the whole text at the end.');
 

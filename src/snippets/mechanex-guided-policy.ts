@@ -1,12 +1,14 @@
 // An OpenAI-route request whose policy is just one constraint, as mechanex writes it: `mx.generation.generate(...)`
 // with json_schema / regex_pattern / grammar switches to its policy path and builds {sampling: {method,
 // temperature, top_k, top_p}, constraints: {json_mode: true, json_schema} | {regex_pattern} | {grammar}, verifiers:
-// {enabled: that constraint's verifiers, repair_on_failure: true}} (the contract's defaults elsewhere). Such a
-// policy is sent as generate keywords; any other policy is not one generate() can build (see mechanex-policy-run.ts).
+// {enabled: that constraint's verifiers, repair_on_failure: true}, steering: {enabled, strength, vector_id} from
+// steering_vector= / steering_strength=} (the contract's defaults elsewhere). Such a policy is sent as generate
+// keywords; any other policy is not one generate() can build (see mechanex-policy-run.ts).
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { RequestObject } from '../api/request-object.ts';
 import { type MechanexCall, setModelOf } from './mechanex-call.ts';
 import { mechanexPrompts } from './mechanex-prompts.ts';
+import { blockKeywords } from './mechanex-steering-args.ts';
 import { answerIsJson, isObject, type JsonObject, requestPolicy } from './policy-shape.ts';
 import { snippetBody } from './request-parts.ts';
 import type { SnippetOptions } from './types.ts';
@@ -47,11 +49,12 @@ function constraintOf(c: JsonObject): [string, unknown] | undefined {
 }
 
 /**
- * The generate() keywords that make mechanex send exactly this policy (its sampling fields, then the constraint),
- * or undefined when it has anything else: other blocks or fields, no constraint or several, other verifiers.
+ * The generate() keywords that make mechanex send exactly this policy (its sampling fields, the constraint, then
+ * its steering as steering_vector= / steering_strength=), or undefined when it has anything else: other blocks or
+ * fields, no constraint or several, other verifiers, a steering block generate() cannot build.
  */
 export function guidedKeywords(policy: JsonObject): [string, unknown][] | undefined {
-  if (!onlyKeys(policy, ['sampling', 'constraints', 'verifiers'])) return undefined;
+  if (!onlyKeys(policy, ['sampling', 'constraints', 'verifiers', 'steering'])) return undefined;
   const sampling = policy.sampling ?? {};
   const constraints = policy.constraints ?? {};
   const verifiers = policy.verifiers ?? {};
@@ -64,7 +67,8 @@ export function guidedKeywords(policy: JsonObject): [string, unknown][] | undefi
   )
     return undefined;
   const constraint = constraintOf(constraints);
-  if (!constraint) return undefined;
+  const steering = blockKeywords(policy.steering);
+  if (!constraint || !steering) return undefined;
   if (!onlyKeys(verifiers, ['enabled', 'repair_on_failure']) || verifiers.repair_on_failure === false) return undefined;
   const enabled = verifiers.enabled ?? [];
   if (!Array.isArray(enabled) || !sameSet(enabled, VERIFIERS[constraint[0]] ?? [])) return undefined;
@@ -75,7 +79,7 @@ export function guidedKeywords(policy: JsonObject): [string, unknown][] | undefi
     if (typeof v !== (field === 'method' ? 'string' : 'number')) return undefined;
     args.push([keyword, v]);
   }
-  return [...args, constraint];
+  return [...args, constraint, ...steering];
 }
 
 /** Whether mechanex writes this request as generate() with a constraint (its inline policy is one). */

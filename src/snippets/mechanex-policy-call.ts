@@ -1,11 +1,13 @@
 // What mechanex 1.0.x does with a /sampling/generate request: it has no call for that route, but a constraint
 // switches `mx.generation.generate(...)` to its policy path, which builds an inline RuntimePolicy and POSTs {prompt,
 // policy_id: null, policy, max_new_tokens, include_trace: false} to /policies/run. The snippet writes the generate
-// call with the constraint as a keyword argument (and set_model for a model); the request's seed, stop and stream
-// have no keyword there (listed as not sent).
+// call with the constraint as a keyword argument (and set_model for a model), its steering as steering_vector= and
+// steering_strength= (the policy's steering block); the request's seed, stop and stream have no keyword there
+// (listed as not sent).
 import { DEFAULT_MAX_TOKENS } from '../../protocol/defaults.ts';
 import type { RequestObject } from '../api/request-object.ts';
 import { type MechanexCall, setModelOf } from './mechanex-call.ts';
+import { mechanexSteering, steeringBlockOf } from './mechanex-steering-args.ts';
 import { answerSchema } from './policy-shape.ts';
 import { snippetBody } from './request-parts.ts';
 import type { SnippetOptions } from './types.ts';
@@ -48,6 +50,10 @@ export function mechanexPolicyCall(req: RequestObject, opts: SnippetOptions): Me
     args.push([c, body[c]]);
     used.add(c);
   }
+  const steering = mechanexSteering(body);
+  args.push(...steering.args);
+  for (const k of steering.used) used.add(k);
+  notes.push(...steering.notes);
   const paramsLeft = Object.keys(params).filter((k) => params[k] != null && !paramsUsed.includes(k));
   if (Object.keys(params).length && paramsLeft.length === 0) used.add('params');
   if (body.stream === false) used.add('stream');
@@ -91,7 +97,7 @@ export function mechanexPolicyBody(call: MechanexCall, prompt: string): Record<s
       task_profile: { name: 'custom runtime generation' },
       objective: { name: 'quality' },
       sampling,
-      steering: { enabled: false, strength: 0 },
+      steering: steeringBlockOf(arg('steering_vector'), arg('steering_strength')),
       constraints,
       verifiers: { enabled, repair_on_failure: true },
       optimization: { best_of_n: 1, confidence_triggered_regeneration: false, confidence_threshold: 0.5 },

@@ -8,7 +8,7 @@ export const KEY_ENV = 'AXIONIC_API_KEY';
 export const KEY_PLACEHOLDER = 'ax_your_key_here';
 export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
 
-export type Route = 'chat' | 'completions' | 'generate' | 'sampling' | 'other';
+export type Route = 'chat' | 'completions' | 'generate' | 'sampling' | 'steering-generate' | 'other';
 
 /** The route table's ids of the routes snippet targets know how to call. */
 const KNOWN: Readonly<Record<string, Route>> = {
@@ -16,6 +16,7 @@ const KNOWN: Readonly<Record<string, Route>> = {
   'v1.completions': 'completions',
   generate: 'generate',
   'sampling.generate': 'sampling',
+  'steering.generate': 'steering-generate',
 };
 
 export function routeOf(req: RequestObject): Route {
@@ -49,10 +50,13 @@ export function extraHeaders(req: RequestObject): [string, string][] {
   return Object.entries(req.headers).filter(([k]) => !own.has(k.toLowerCase()));
 }
 
-/** Whether the answer is an event stream: `stream: true`, or /generate (SSE unless asked for JSON). */
+/** Routes whose answer is an event stream unless JSON is asked for with Accept. */
+const SSE_BY_DEFAULT: ReadonlySet<Route> = new Set(['generate', 'steering-generate']);
+
+/** Whether the answer is an event stream: `stream: true`, or a route that streams unless asked for JSON. */
 export function streamsResponse(req: RequestObject): boolean {
   if (req.body?.stream === true) return true;
-  return routeOf(req) === 'generate' && !/^application\/json/.test(headerValue(req, 'accept') ?? '');
+  return SSE_BY_DEFAULT.has(routeOf(req)) && !/^application\/json/.test(headerValue(req, 'accept') ?? '');
 }
 
 /** Parameters the OpenAI SDKs take by name, per route; anything else is an extension (extra_body in Python). */

@@ -1,7 +1,7 @@
 // @vitest-environment node
-// Runs every target's code: against the real local server (each must succeed and print a completion, and an answer
-// under a JSON Schema or regex must satisfy it), and against a capture server (each must send exactly the body the
-// client sends, with the key in its header).
+// Runs every target's code: against the real local server (each must succeed and print a completion, an answer
+// under a JSON Schema or regex must satisfy it, and the steering curl and fetch print back must be the request's),
+// and against a capture server (each must send exactly the body the client sends, with the key in its header).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/testing.ts';
 import type { RequestObject } from '../api/request-object.ts';
@@ -9,11 +9,13 @@ import { SNIPPET_TARGETS } from './registry.ts';
 import { routeOf } from './request-parts.ts';
 import { type CaptureServer, startCaptureServer } from './testing/capture-server.ts';
 import { expectAnswer, isConstrained } from './testing/expect-answer.ts';
-import { cannotCall, expectedBodies } from './testing/expected-bodies.ts';
+import { expectSent } from './testing/expect-sent.ts';
+import { expectSteered } from './testing/expect-steering.ts';
+import { cannotCall } from './testing/expected-bodies.ts';
 import { FIXTURES, retarget } from './testing/fixtures.ts';
 import { printedAnswer } from './testing/printed-answer.ts';
 import { type RunResult, runSnippet } from './testing/run-code.ts';
-import type { SnippetOptions, SnippetTarget } from './types.ts';
+import type { SnippetTarget } from './types.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let capture: CaptureServer;
@@ -94,6 +96,7 @@ describe.concurrent('each snippet runs against the local server', () => {
     }
     const r = await runSnippet(target, snippet.code, server.key);
     expectCompletion(target, req, r);
+    expectSteered(target, req, r.stdout, `${fixture.name} × ${target.id}`);
     // the answer satisfies the request's constraint (a saved policy's, for a policy_id)
     const shape = fixture.savedPolicy ? { policy: fixture.savedPolicy } : (req.body ?? {});
     if (isConstrained(shape))
@@ -130,26 +133,13 @@ let runs = 0;
 describe.concurrent('each snippet sends exactly the request the client sends', () => {
   const all = cases(() => true);
   const inline = cases((req) => req === FIXTURES[1]?.req || req === FIXTURES[5]?.req);
-  const check = async (target: SnippetTarget, fixture: RequestObject, opts: SnippetOptions, key: string) => {
-    const req = retarget(fixture, capture.url, opts.keyMode === 'env' ? key : 'ax_unused');
-    const r = await runSnippet(target, target.render(req, opts).code, key);
-    expect(r.code, r.stderr).toBe(0);
-    const mine = capture.requests.filter((c) =>
-      target.id.endsWith('-openai') ? c.headers.authorization === `Bearer ${key}` : c.headers['x-api-key'] === key,
-    );
-    const sent = mine.filter((c) => c.method === 'POST').map((c) => c.body);
-    expect(sent).toEqual(expectedBodies(target, req, opts));
-    if (target.id === 'python-mechanex') {
-      expect(mine.every((c) => c.headers.authorization === undefined)).toBe(true);
-    }
-  };
   it.each(all)('$name (key from the environment)', async ({ fixture, target }) => {
-    await check(target, fixture.req, { keyMode: 'env' }, `ax_env_${++runs}`);
+    await expectSent(capture, target, fixture.req, { keyMode: 'env' }, `ax_env_${++runs}`);
   });
   it.each(inline)('$name (inline hostile key, custom model)', async ({ fixture, target }) => {
     const key = `${HOSTILE_KEY}${++runs}`;
     const customModel = `m'"$(x)${runs}`;
     capture.models.push(customModel);
-    await check(target, fixture.req, { keyMode: 'inline', customKey: key, customModel }, key);
+    await expectSent(capture, target, fixture.req, { keyMode: 'inline', customKey: key, customModel }, key);
   });
 });

@@ -1,14 +1,17 @@
-// Every target × fixture rendered (key from the environment) and compared with its stored expected file.
+// Every target × fixture (the runs, and the "create a vector" requests) rendered with the key from the environment,
+// and compared with its stored expected file.
 // UPDATE_SNIPPETS=1 (re)writes the files instead; review the diff before committing it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_TARGETS, snippetTarget } from './registry.ts';
 import { FIXTURES } from './testing/fixtures.ts';
+import { CREATE_FIXTURES } from './testing/steering-create-fixtures.ts';
 import type { SnippetTarget } from './types.ts';
 
 const DIR = join(import.meta.dirname, '__expected__');
 const UPDATE = process.env.UPDATE_SNIPPETS === '1';
+const RENDERED = [...FIXTURES, ...CREATE_FIXTURES];
 const EXT: Record<SnippetTarget['language'], string> = { bash: 'sh', python: 'py', javascript: 'mjs' };
 
 function expectedFile(fixture: string, target: SnippetTarget): string {
@@ -29,7 +32,7 @@ describe('the registry', () => {
   });
 
   it('has an expected file for every target × fixture, and no stale ones', () => {
-    const want = FIXTURES.flatMap((f) => SNIPPET_TARGETS.map((t) => expectedFile(f.name, t))).map((p) =>
+    const want = RENDERED.flatMap((f) => SNIPPET_TARGETS.map((t) => expectedFile(f.name, t))).map((p) =>
       p.slice(DIR.length + 1),
     );
     const have = existsSync(DIR) ? readdirSync(DIR).filter((n) => !n.startsWith('.') && n !== 'biome.json') : [];
@@ -37,7 +40,7 @@ describe('the registry', () => {
   });
 });
 
-describe.each(FIXTURES)('$name', ({ name, req }) => {
+describe.each(RENDERED)('$name', ({ name, req }) => {
   it.each(SNIPPET_TARGETS.map((t) => [t.id, t] as const))('%s matches its expected file', (_id, target) => {
     const file = expectedFile(name, target);
     const { code } = target.render(req, { keyMode: 'env' });

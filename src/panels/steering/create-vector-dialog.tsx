@@ -6,7 +6,11 @@
 import { Fragment, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type { SteeringGenerateResult, SteeringProgressFrame } from '../../api/steering-client.ts';
+import type {
+  SteeringGenerateRequest,
+  SteeringGenerateResult,
+  SteeringProgressFrame,
+} from '../../api/steering-client.ts';
 import { EXAMPLE_PAIRS_JSONL, parsePairs } from '../../api/steering-pairs.ts';
 import { useStore } from '../../store/store.ts';
 import { usePolicyTarget } from '../../store/use-policy-api.ts';
@@ -16,8 +20,8 @@ export interface CreateVectorDialogProps {
   readonly open: boolean;
   onClose(): void;
   onTry(vectorId: string): void;
-  /** Code for the create action, shown under the form. */
-  readonly snippets?: ReactNode;
+  /** Code for the create action (the body the form would send; undefined while it cannot be sent), under the form. */
+  readonly snippets?: (body: SteeringGenerateRequest | undefined) => ReactNode;
 }
 
 interface Draft {
@@ -72,13 +76,8 @@ export function CreateVectorDialog({ open, onClose, onTry, snippets }: CreateVec
             onTry(id);
             onClose();
           }}
+          snippets={snippets}
         />
-      )}
-      {open && snippets && (
-        <details className="create-vector-snippets">
-          <summary>Code</summary>
-          {snippets}
-        </details>
       )}
     </dialog>
   );
@@ -107,7 +106,13 @@ function progressOf(f: SteeringProgressFrame): Progress {
   return { value: 100, message: `Done: ${f.result.steering_vector_id}` };
 }
 
-function CreateVectorForm(p: { draft: Draft; setDraft(d: Draft): void; onClose(): void; onTry(id: string): void }) {
+function CreateVectorForm(p: {
+  draft: Draft;
+  setDraft(d: Draft): void;
+  onClose(): void;
+  onTry(id: string): void;
+  snippets?: CreateVectorDialogProps['snippets'];
+}) {
   const id = useId();
   const { draft } = p;
   const { t } = usePolicyTarget();
@@ -128,21 +133,25 @@ function CreateVectorForm(p: { draft: Draft; setDraft(d: Draft): void; onClose()
   const canCreate = parsed.ok && layers.ok && Boolean(t.apiKey) && !running;
 
   const set = (patch: Partial<Draft>) => p.setDraft({ ...draft, ...patch });
+  const body: SteeringGenerateRequest | undefined =
+    parsed.ok && layers.ok
+      ? {
+          ...parsed.pairs,
+          method: 'caa',
+          name: draft.name.trim() || undefined,
+          layer_idxs: layers.value.length ? layers.value : undefined,
+          model,
+        }
+      : undefined;
   const start = () => {
-    if (!parsed.ok || !layers.ok) return;
+    if (!body || !parsed.ok) return;
     const ac = new AbortController();
     abort.current = ac;
     sentLines.current = parsed.lines;
     setStopped(false);
     setProgress({ value: 0, message: 'Sending the pairs…' });
     create.mutate({
-      body: {
-        ...parsed.pairs,
-        method: 'caa',
-        name: draft.name.trim() || undefined,
-        layer_idxs: layers.value.length ? layers.value : undefined,
-        model,
-      },
+      body,
       signal: ac.signal,
       onFrame: (f) => setProgress(progressOf(f)),
     });
@@ -261,6 +270,12 @@ function CreateVectorForm(p: { draft: Draft; setDraft(d: Draft): void; onClose()
         </p>
       )}
       {create.data && <VectorResult result={create.data} onTry={p.onTry} />}
+      {p.snippets && (
+        <details className="create-vector-snippets">
+          <summary>Code</summary>
+          {p.snippets(body)}
+        </details>
+      )}
     </>
   );
 }

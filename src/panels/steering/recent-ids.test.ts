@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadRecentIds, MAX_RECENT, rememberId } from './recent-ids.ts';
 

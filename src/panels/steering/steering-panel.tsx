@@ -8,6 +8,7 @@ import type { SteeringVectorItem } from '../../api/steering-client.ts';
 import type { ComparedVector } from '../../store/steering-view.ts';
 import { useStore } from '../../store/store.ts';
 import { useSteeringVectors } from '../../store/use-steering-api.ts';
+import { CreateSnippets } from './create-snippets.tsx';
 import { loadRecentIds, rememberId } from './recent-ids.ts';
 import { StrengthControl } from './strength-control.tsx';
 import { VectorPicker } from './vector-picker.tsx';
@@ -123,6 +124,7 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
           <CreateVectorDialog
             open={creating}
             onClose={() => setCreating(false)}
+            snippets={(body) => <CreateSnippets body={body} />}
             onTry={(vectorId) => {
               setCreating(false);
               const strength = steering.strength === 0 ? 1 : steering.strength;

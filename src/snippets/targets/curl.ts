@@ -1,7 +1,8 @@
 // curl: the request exactly as the client sends it; the JSON body single-quoted so no content is expanded.
 import type { RequestObject } from '../../api/request-object.ts';
 import { shellQuote, shellSingleQuote, shellWord } from '../literals/shell-quote.ts';
-import { extraHeaders, inlineKey, KEY_ENV, snippetBody, streamsResponse } from '../request-parts.ts';
+import { extraHeaders, inlineKey, KEY_ENV, routeOf, snippetBody, streamsResponse } from '../request-parts.ts';
+import { NEW_VECTOR_NOTE } from '../steering-create.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
 
 function render(req: RequestObject, opts: SnippetOptions): Snippet {
@@ -15,6 +16,7 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   for (const [k, v] of extraHeaders(req)) lines.push(`-H ${shellQuote(`${k}: ${v}`)}`);
   if (body) lines.push(`-d ${shellSingleQuote(JSON.stringify(body, null, 2))}`);
   const notes = opts.keyMode === 'env' ? [`Set ${KEY_ENV} first: export ${KEY_ENV}=ax_…`] : [];
+  if (routeOf(req) === 'steering-generate') notes.push(NEW_VECTOR_NOTE);
   return { code: `${lines.join(' \\\n  ')}\n`, unsupported: [], notes };
 }
 

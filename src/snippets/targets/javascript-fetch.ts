@@ -1,21 +1,15 @@
 // fetch: the request exactly as the client sends it, as an ES module (Node 20: `node file.mjs`, or a browser).
 import type { RequestObject } from '../../api/request-object.ts';
+import { PRINT_FRAMES, READ_NEW_VECTOR } from '../fetch-sse.ts';
 import { jsLiteral, jsString } from '../literals/js-literal.ts';
-import { extraHeaders, inlineKey, KEY_ENV, snippetBody, streamsResponse } from '../request-parts.ts';
+import { extraHeaders, inlineKey, KEY_ENV, routeOf, snippetBody, streamsResponse } from '../request-parts.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
 
-const READ_STREAM = `const reader = res.body.getReader();
-const decoder = new TextDecoder();
-let buffer = '';
-for (;;) {
-  const { value, done } = await reader.read();
-  if (done) break;
-  buffer += decoder.decode(value, { stream: true });
-  const lines = buffer.split('\\n');
-  buffer = lines.pop();
-  for (const line of lines) if (line.startsWith('data:')) console.log(line.slice(5).trim());
+/** What the code does with the answer: reads the event stream, or prints the JSON. */
+function answerReader(req: RequestObject): string {
+  if (!streamsResponse(req)) return 'console.log(JSON.stringify(await res.json(), null, 2));\n';
+  return routeOf(req) === 'steering-generate' ? READ_NEW_VECTOR : PRINT_FRAMES;
 }
-`;
 
 function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const body = snippetBody(req, opts);
@@ -32,7 +26,7 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const code = [
     `const res = await fetch(${jsString(req.url)}, {\n${init.join('\n')}\n});`,
     `if (!res.ok) throw new Error(\`\${res.status} \${await res.text()}\`);\n`,
-    streamsResponse(req) ? READ_STREAM : 'console.log(JSON.stringify(await res.json(), null, 2));\n',
+    answerReader(req),
   ].join('\n');
   const notes = opts.keyMode === 'env' ? [`In a browser, replace process.env.${KEY_ENV} with your key.`] : [];
   return { code, unsupported: [], notes };

@@ -1,26 +1,15 @@
 // Python (mechanex): the Axionic SDK, 1.0.x semantics. It reads MECHANEX_BASE_URL when imported and has no chat
 // call; which call a request becomes (generate on /generate, generate with a constraint, or policy.run) is
 // mechanex-plan.ts's choice. The rest of the request is listed as not sent; a JSON answer is parsed and printed.
+// Creating a steering vector is mx.steering.generate_vectors (mechanex-steering-create.ts).
 import type { RequestObject } from '../../api/request-object.ts';
 import { pyKwargs, pyString } from '../literals/python-literal.ts';
 import type { MechanexCall } from '../mechanex-call.ts';
 import { mechanexPlan } from '../mechanex-plan.ts';
-import { extraHeaders, HOSTED_BASE_URL, inlineKey, KEY_ENV, routeOf, snippetBody } from '../request-parts.ts';
+import { mechanexPreamble } from '../mechanex-preamble.ts';
+import { mechanexCreateSnippet } from '../mechanex-steering-create.ts';
+import { extraHeaders, routeOf, snippetBody } from '../request-parts.ts';
 import type { Snippet, SnippetOptions, SnippetTarget } from '../types.ts';
-
-/** A comment of `# ` lines no wider than 88 columns (Black's width). */
-function pyComment(text: string): string[] {
-  const lines: string[] = [];
-  let line = '#';
-  for (const word of text.split(' ')) {
-    if (line !== '#' && line.length + 1 + word.length > 88) {
-      lines.push(line);
-      line = '#';
-    }
-    line += ` ${word}`;
-  }
-  return [...lines, line];
-}
 
 /** The call and what it prints for one prompt expression, at an indent (a loop body is indented). */
 function callLines(call: MechanexCall, prompt: string, indent: string): string[] {
@@ -40,24 +29,13 @@ function callLines(call: MechanexCall, prompt: string, indent: string): string[]
 }
 
 function render(req: RequestObject, opts: SnippetOptions): Snippet {
+  if (routeOf(req) === 'steering-generate') return mechanexCreateSnippet(req, opts);
   if (routeOf(req) === 'other') {
     const note = `mechanex has no generate call for ${req.method} ${req.meta.path}; use curl or fetch for it.`;
     return { code: `# ${note}\n`, unsupported: Object.keys(snippetBody(req, opts) ?? {}), notes: [note] };
   }
   const call = mechanexPlan(req, opts);
-  const hosted = req.meta.baseUrl === HOSTED_BASE_URL;
-  const lines: string[] = call.header ? [...pyComment(call.header), ''] : [];
-  const imports = [...(call.json ? ['import json'] : []), ...(opts.keyMode === 'env' || !hosted ? ['import os'] : [])];
-  if (imports.length) lines.push(...imports, '');
-  if (!hosted) {
-    lines.push(`os.environ["MECHANEX_BASE_URL"] = ${pyString(req.meta.baseUrl)}  # read when mechanex is imported`, '');
-  }
-  lines.push('import mechanex as mx', '');
-  lines.push(
-    `mx.set_key(${opts.keyMode === 'env' ? `os.environ[${pyString(KEY_ENV)}]` : pyString(inlineKey(req, opts))})`,
-  );
-  if (call.model !== undefined) lines.push(`mx.set_model(${pyString(call.model)})`);
-  lines.push('');
+  const lines = mechanexPreamble(req, opts, call);
   if (call.unsupported.length) lines.push(`# Not sent by mechanex: ${call.unsupported.join(', ')}`);
   const [only, ...more] = call.prompts;
   if (only !== undefined && more.length === 0) lines.push(...callLines(call, pyString(only), ''));

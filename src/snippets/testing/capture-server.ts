@@ -1,6 +1,7 @@
 // A tiny HTTP server that records every request a snippet makes and answers with the smallest valid response of
-// each route (JSON or SSE), so the tests can compare what was sent with the request the client sends. The answer
-// text is a JSON object when the request's policy asks for JSON (the snippet parses it).
+// each route (JSON or SSE; a vector's id for /steering/generate), so the tests can compare what was sent with the
+// request the client sends. The answer text is a JSON object when the request's policy asks for JSON (the snippet
+// parses it).
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerIsJson, isObject } from '../policy-shape.ts';
@@ -20,6 +21,9 @@ export interface CaptureServer {
   close(): Promise<void>;
 }
 
+/** The id /steering/generate answers with. */
+export const CAPTURED_VECTOR_ID = 'sv_captured';
+
 const sse = (frames: unknown[]) => frames.map((f) => `data: ${typeof f === 'string' ? f : JSON.stringify(f)}\n\n`);
 
 function answer(path: string, body: unknown, models: readonly string[]): { type: string; text: string } {
@@ -30,6 +34,11 @@ function answer(path: string, body: unknown, models: readonly string[]): { type:
   if (path === '/models') return json(models.map((name) => ({ name })));
   if (path === '/auth/api-keys/set-model') return json({ status: 'ok', model_name: b.model_name });
   if (path === '/policies/run') return json({ output: text, accepted: true });
+  if (path === '/steering/generate') {
+    const result = { steering_vector_id: CAPTURED_VECTOR_ID };
+    const frames = sse([{ status: 'started' }, { status: 'processing', progress: 50, message: 'captured' }]);
+    return { type: 'text/event-stream', text: [...frames, ...sse([{ status: 'complete', result }])].join('') };
+  }
   if (path === '/generate') {
     const frames = sse([{ status: 'started' }, { status: 'complete', result: { output: 'captured' } }]);
     return { type: 'text/event-stream', text: frames.join('') };

@@ -4,12 +4,16 @@ import type { JsonObject } from '../policy-shape.ts';
 import { HOSTED_BASE_URL } from '../request-parts.ts';
 
 export const LOCAL_BASE_URL = 'http://127.0.0.1:8420';
-const LOCAL_KEY = `ax_${'0123456789abcdef'.repeat(3)}`;
+export const LOCAL_KEY = `ax_${'0123456789abcdef'.repeat(3)}`;
 
-export interface Fixture {
+/** A request the snippet tests render by name. */
+export interface NamedRequest {
   name: string;
   req: RequestObject;
-  /** Whether the local server accepts it (hosted-only fields such as a steering vector are refused locally). */
+}
+
+export interface Fixture extends NamedRequest {
+  /** Whether the local server accepts it (a hosted vector id, for one, is unknown there). */
   runsLocally: boolean;
   /** The policy the body's policy_id names: the tests save it on the server first and use the id it gets. */
   savedPolicy?: JsonObject;

@@ -1,10 +1,11 @@
 // Requests the snippet tests render and run: chat and completions, local and hosted, streamed or not, with
 // Axionic fields, and hostile strings everywhere a user can type (messages, prompt, stop, model); then the guided
-// and policy requests of policy-fixtures.ts.
+// and policy requests of policy-fixtures.ts and the steered ones of steering-fixtures.ts.
 import type { RequestObject } from '../../api/request-object.ts';
 import { HOSTED_BASE_URL } from '../request-parts.ts';
 import { type Fixture, LOCAL_BASE_URL, request } from './fixture-request.ts';
 import { POLICY_FIXTURES } from './policy-fixtures.ts';
+import { STEERING_FIXTURES } from './steering-fixtures.ts';
 
 /** Everything a shell, Python or JS literal could misread. */
 export const HOSTILE =
@@ -151,6 +152,7 @@ export const FIXTURES: readonly Fixture[] = [
     }),
   },
   ...POLICY_FIXTURES,
+  ...STEERING_FIXTURES,
 ];
 
 /** What retarget replaces besides the server and key: the model (when the body has one), the saved policy's id. */

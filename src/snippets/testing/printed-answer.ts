@@ -13,7 +13,8 @@ export function printedFrames(target: SnippetTarget, stdout: string): unknown[] 
   return payloads.filter((l) => l !== '' && l !== '[DONE]').map((l) => JSON.parse(l) as unknown);
 }
 
-const at = (v: unknown, ...path: (string | number)[]): unknown =>
+/** The value at a path of keys and indexes (undefined where the path breaks). */
+export const at = (v: unknown, ...path: (string | number)[]): unknown =>
   path.reduce<unknown>((o, k) => (isObject(o) || Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined), v);
 
 /** The text of one OpenAI choice: a chat message or delta's content, or a completion's text. */
