@@ -79,6 +79,35 @@ test('built-in vector: card, keyboard slider, side by side shows the effect, a f
   await expect(cells(page)).toHaveCount(0);
 });
 
+test('several vectors at once: a mix travels as one inline vector and runs side by side', async ({ page }) => {
+  const p = await new Playground(page).fresh();
+  await p.setNumber('Max tokens', '40');
+  await p.setNumber('Seed', '2');
+  await picker(page).selectOption({ label: 'exclamation' });
+  await page.getByRole('textbox', { name: 'Strength value' }).fill('1');
+  await page.getByRole('button', { name: 'Add vector' }).click();
+  const row = page.getByRole('group', { name: 'Vector 2' });
+  await row.getByRole('combobox', { name: 'Steering vector' }).selectOption({ label: 'json' });
+  await row.getByRole('textbox', { name: 'Strength value' }).fill('0.5');
+  await expect(page.getByText('Several vectors travel as one inline')).toBeVisible();
+  await p.tool('Inspector');
+  await expect(page.getByText('"steering_vector": {').first()).toBeVisible();
+  await p.composer.fill('Hello.');
+  await page.getByRole('button', { name: 'Side by side' }).click();
+  const side = page.getByRole('region', { name: 'Side by side' });
+  await expect(side).toContainText('exclamation 1 + json 0.5');
+  await expect(side.getByRole('article', { name: 'Mix ×1' })).toHaveAttribute('data-status', 'done', {
+    timeout: 30_000,
+  });
+  await expect(side.getByRole('article', { name: 'Strength 0' })).toHaveAttribute('data-status', 'done', {
+    timeout: 30_000,
+  });
+  const [plain, mixed] = await side.locator('pre').allTextContents();
+  expect(plain).not.toBe(mixed);
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('group', { name: 'Vector 2' })).toHaveCount(0);
+});
+
 test('create a vector from pasted pairs: progress, separation, Try it; rename and delete it', async ({ page }) => {
   const p = await new Playground(page).fresh();
   await p.setNumber('Max tokens', '40');

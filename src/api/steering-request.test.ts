@@ -103,3 +103,36 @@ describe('steering beside a policy', () => {
     expect(req.body).toEqual({ model: 'm', messages: [] });
   });
 });
+
+describe('a mix of vectors', () => {
+  const floats = { 'austen-mini/json': { '3': [1, 0] }, 'austen-mini/exclamation': { '5': [0, 2] } };
+  const mix: Partial<DraftSteering> = {
+    vectorId: 'austen-mini/json',
+    strength: 0.5,
+    more: [{ vectorId: 'austen-mini/exclamation', strength: 1 }],
+    floats,
+  };
+
+  it('travels as one inline steering_vector at strength 1 (the contract names one id at most)', () => {
+    const req = requestFromDraft(draft('chat', mix), conn);
+    expect(req.body).toMatchObject({ steering_vector: { '3': [0.5, 0], '5': [0, 2] }, steering_strength: 1 });
+    expect(req.body).not.toHaveProperty('steering_vector_id');
+    const r = findRoute(req.method, req.meta.path);
+    expect(r?.request?.safeParse(req.body).success).toBe(true);
+  });
+
+  it('goes in a policy’s block as its inline vector', () => {
+    const req = requestFromDraft(draft('chat', mix, { kind: 'regex', texts: { regex: '[a-z]+' } as never }), conn);
+    expect((req.body?.policy as Record<string, unknown> | undefined)?.steering).toEqual({
+      enabled: true,
+      vector: { '3': [0.5, 0], '5': [0, 2] },
+      strength: 1,
+    });
+  });
+
+  it('is one vector when only one of them steers, and waits for floats it does not have', () => {
+    const one = requestFromDraft(draft('chat', { ...mix, strength: 0 }), conn);
+    expect(one.body).toMatchObject({ steering_vector_id: 'austen-mini/exclamation', steering_strength: 1 });
+    expect(() => requestFromDraft(draft('chat', { ...mix, floats: {} }), conn)).toThrow(/still loading/);
+  });
+});

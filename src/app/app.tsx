@@ -5,7 +5,7 @@
 // the SAE view is a tab of the centre.
 import { useEffect } from 'react';
 import { browserRoute } from '../api/routes/registry.ts';
-import { sweepStrengths } from '../api/steering.ts';
+import { SWEEP_FACTORS, sweepBase } from '../api/steering.ts';
 import { ConnectionMenu } from '../panels/connection/connection-menu.tsx';
 import { GuideOutput } from '../panels/guide/guide-output-slot.tsx';
 import { GuidePanel } from '../panels/guide/guide-panel.tsx';
@@ -125,11 +125,11 @@ export function App() {
             busy={running}
             onSideBySide={(v) => {
               close();
-              void compare('side', [0, useStore.getState().draft.steering.strength], v, chatTemplate);
+              void compare('side', useStore.getState().draft.steering, [0, 1], v, chatTemplate);
             }}
             onSweep={(v) => {
               close();
-              void compare('sweep', sweepStrengths(useStore.getState().draft.steering.strength), v, chatTemplate);
+              void compare('sweep', sweepBase(useStore.getState().draft.steering), SWEEP_FACTORS, v, chatTemplate);
             }}
           />
           <ModelCard />

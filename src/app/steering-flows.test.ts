@@ -3,7 +3,7 @@
 // draft's, or one picked for the comparison), streamed together without touching the conversation or history;
 // each ended cell is scored for coherence by an unsteered echo call; a draft that cannot run says why instead.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sweepStrengths } from '../api/steering.ts';
+import { DEFAULT_STEERING, SWEEP_FACTORS, sweepBase } from '../api/steering.ts';
 import { DEFAULT_DRAFT } from '../store/draft.ts';
 import { useStore } from '../store/store.ts';
 import { compareStrengths } from './steering-flows.ts';
@@ -75,7 +75,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('compareStrengths', () => {
   it('side by side: the draft’s request at 0 and at the strength, one seed, scored, the thread untouched', async () => {
     const seen = stubServer();
-    await compareStrengths('side', [0, 2], vector);
+    await compareStrengths('side', { ...DEFAULT_STEERING, vectorId: vector.vectorId, strength: 2 }, [0, 1], vector);
     const runs = seen.filter((s) => s.url.endsWith('/v1/chat/completions'));
     expect(runs).toHaveLength(2);
     const [plain, steered] = runs.map((r) => r.body);
@@ -107,7 +107,7 @@ describe('compareStrengths', () => {
   it('a sweep runs five strengths from 0 to the slider’s, with the draft’s own seed when it has one', async () => {
     const seen = stubServer();
     useStore.setState({ draft: { ...useStore.getState().draft, params: { ...DEFAULT_DRAFT.params, seed: 11 } } });
-    await compareStrengths('sweep', sweepStrengths(1.5), vector);
+    await compareStrengths('sweep', { vectorId: vector.vectorId, strength: 1.5 }, SWEEP_FACTORS, vector);
     const runs = seen.filter((s) => s.url.endsWith('/v1/chat/completions')).map((r) => r.body);
     expect(runs.map((b) => b.steering_strength ?? 0)).toEqual([0, 0.38, 0.75, 1.13, 1.5]);
     expect(new Set(runs.map((b) => b.seed))).toEqual(new Set([11]));
@@ -117,18 +117,45 @@ describe('compareStrengths', () => {
   it('says why instead of running when the draft cannot run', async () => {
     const seen = stubServer();
     useStore.setState({ draft: { ...useStore.getState().draft, composer: '' } });
-    await compareStrengths('side', [0, 1], vector);
+    await compareStrengths('side', { vectorId: vector.vectorId, strength: 1 }, [0, 1], vector);
     expect(seen).toEqual([]);
     expect(useStore.getState().steeringView?.error).toMatch(/write a message/);
-    await compareStrengths('side', [0, 1], { vectorId: ' ', vectorName: '' });
+    await compareStrengths('side', DEFAULT_STEERING, [0, 1], { vectorId: ' ', vectorName: '' });
     expect(useStore.getState().steeringView?.error).toMatch(/Pick a steering vector/);
   });
 });
 
-describe('sweepStrengths', () => {
-  it('goes from 0 to the slider’s strength (to 2 when it is off), negative too', () => {
-    expect(sweepStrengths(2)).toEqual([0, 0.5, 1, 1.5, 2]);
-    expect(sweepStrengths(0)).toEqual([0, 0.5, 1, 1.5, 2]);
-    expect(sweepStrengths(-1)).toEqual([0, -0.25, -0.5, -0.75, -1]);
+describe('the sweep', () => {
+  it('scales the steering as set from off to all of it (the picked vector at 2 when it is off), labels its cells', async () => {
+    const seen = stubServer();
+    const mine = { vectorId: vector.vectorId, strength: 0 };
+    expect(sweepBase(mine)).toEqual({ ...mine, strength: 2 });
+    await compareStrengths('sweep', sweepBase({ ...mine, strength: -1 }), SWEEP_FACTORS, vector);
+    const runs = seen.filter((s) => s.url.endsWith('/v1/chat/completions')).map((r) => r.body);
+    expect(runs.map((b) => b.steering_strength ?? 0)).toEqual([0, -0.25, -0.5, -0.75, -1]);
+    expect(useStore.getState().steeringView?.cells.map((c) => c.label)).toEqual([
+      'Strength 0',
+      'Strength -0.25',
+      'Strength -0.5',
+      'Strength -0.75',
+      'Strength -1',
+    ]);
+  });
+
+  it('a mix travels as one inline vector: the floats × strengths summed, each cell scaled', async () => {
+    const seen = stubServer();
+    const mix = {
+      vectorId: 'a',
+      strength: 1,
+      more: [{ vectorId: 'b', strength: -2 }],
+      floats: { a: { '3': [1, 2] }, b: { '3': [0.5, 0], '5': [1, 1] } },
+    };
+    await compareStrengths('sweep', mix, [0, 0.5, 1], { vectorId: 'a', vectorName: 'a 1 + b -2' });
+    const runs = seen.filter((s) => s.url.endsWith('/v1/chat/completions')).map((r) => r.body);
+    expect(runs[0]).not.toHaveProperty('steering_vector');
+    expect(runs[1]).toMatchObject({ steering_vector: { '3': [0, 1], '5': [-1, -1] }, steering_strength: 1 });
+    expect(runs[2]).toMatchObject({ steering_vector: { '3': [0, 2], '5': [-2, -2] }, steering_strength: 1 });
+    expect(runs[2]).not.toHaveProperty('steering_vector_id');
+    expect(useStore.getState().steeringView?.cells.map((c) => c.label)).toEqual(['Strength 0', 'Mix ×0.5', 'Mix ×1']);
   });
 });

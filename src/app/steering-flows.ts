@@ -1,14 +1,15 @@
-// Steering comparisons: the same prompt and seed at several strengths of one vector, streaming together — side by
-// side (unsteered vs the slider's strength) and a strength sweep (five strengths from 0 to the slider's). Each
-// cell's request is the draft's own request with only the strength changed (built by the one draft → request
-// function, so the inspector and the snippets describe exactly what ran); when a cell ends, its text is scored for
-// coherence under the unsteered model. Nothing here touches the conversation or history.
+// Steering comparisons: the same prompt and seed at several fractions of the set-up steering, streaming together —
+// side by side (unsteered vs as set up) and a strength sweep (five fractions from off to all of it). Each cell's
+// request is the draft's own request with only the strengths scaled (built by the one draft → request function, so
+// the inspector and the snippets describe exactly what ran); when a cell ends, its text is scored for coherence
+// under the unsteered model. Nothing here touches the conversation or history.
 import { ApiError } from '../api/api-error.ts';
 import { scoreCoherence } from '../api/coherence.ts';
 import { describeError } from '../api/describe-error.ts';
 import { specFromDraft } from '../api/request-from-draft.ts';
 import type { ChatTemplate } from '../api/request-object.ts';
 import { samplingPrompt } from '../api/routes/sampling.ts';
+import { cellLabel, type DraftSteering, scaleSteering } from '../api/steering.ts';
 import { baseUrlOf, pageOrigin } from '../store/connection-slice.ts';
 import { guideBlocker } from '../store/guide-check.ts';
 import { runBlocker } from '../store/params-check.ts';
@@ -32,10 +33,14 @@ function fail(kind: SteeringView['kind'], v: ComparedVector, error: string): voi
   });
 }
 
-/** Runs the draft at each strength as one comparison; resolves when every cell has ended and been scored. */
+/**
+ * Runs the draft with `base` steering scaled by each factor, as one comparison; resolves when every cell has ended
+ * and been scored.
+ */
 export async function compareStrengths(
   kind: SteeringView['kind'],
-  strengths: readonly number[],
+  base: DraftSteering,
+  factors: readonly number[],
   v: ComparedVector,
   chatTemplate?: ChatTemplate,
 ): Promise<void> {
@@ -45,21 +50,21 @@ export async function compareStrengths(
   const blocked = runBlocker(st.draft) ?? guideBlocker(st);
   if (blocked) return fail(kind, v, blocked);
   const seed = st.draft.params.seed ?? randomSeed();
-  const at = (strength: number) => ({
+  const at = (f: number) => ({
     ...st,
-    draft: { ...st.draft, params: { ...st.draft.params, seed }, steering: { vectorId: v.vectorId, strength } },
+    draft: { ...st.draft, params: { ...st.draft.params, seed }, steering: scaleSteering(base, f) },
   });
   let requests: ReturnType<typeof draftRequest>[];
   let context: string;
   try {
-    requests = strengths.map((s) => draftRequest(at(s), chatTemplate));
+    requests = factors.map((f) => draftRequest(at(f), chatTemplate));
     const spec = specFromDraft(at(0).draft, { target: st.target, baseUrl: baseUrlOf(st), apiKey: '' }, chatTemplate);
     context = samplingPrompt(spec);
   } catch (e) {
     return fail(kind, v, (e as Error).message);
   }
   const id = crypto.randomUUID();
-  const cells = strengths.map((strength) => ({ runId: crypto.randomUUID(), strength }));
+  const cells = factors.map((factor) => ({ runId: crypto.randomUUID(), factor, label: cellLabel(base, factor) }));
   st.setSteeringView({
     kind,
     id,

@@ -21,6 +21,7 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
         texts: { json_schema: '', regex: 'a+', grammar: '', policy: '' },
         policyId: 'pol_1',
       },
+      steering: { vectorId: 'austen-mini/json', strength: -1.5 },
     });
     expect(d).toEqual({
       mode: 'generate',
@@ -39,7 +40,16 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
         texts: { json_schema: '', regex: 'a+', grammar: '', policy: '' },
         policyId: 'pol_1',
       },
+      steering: { vectorId: 'austen-mini/json', strength: -1.5 },
     });
+  });
+
+  it('keeps well-formed steering; a strength the API refuses becomes 0 (off)', () => {
+    expect(sanitizeDraft({ steering: { vectorId: 'sv_1', strength: 250 } }).steering).toEqual({
+      vectorId: 'sv_1',
+      strength: 0,
+    });
+    expect(sanitizeDraft({ steering: 'x' }).steering).toEqual(DEFAULT_DRAFT.steering);
   });
 
   it('keeps a well-formed guide field by field (a damaged text is emptied, the rest kept)', () => {

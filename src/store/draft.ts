@@ -9,7 +9,7 @@ import { MAX_STEERING_STRENGTH } from '../../protocol/steering-fields.ts';
 import { DEFAULT_GUIDE, type DraftGuide } from '../api/guide-from-draft.ts';
 import { ROUTE_KEYS } from '../api/routes/registry.ts';
 import type { Message, RouteKey, RunParams } from '../api/run-spec.ts';
-import { DEFAULT_STEERING, type DraftSteering } from '../api/steering.ts';
+import { DEFAULT_STEERING, type DraftSteering, MAX_MIX } from '../api/steering.ts';
 import { readVersioned, type Versioned, versionField } from './versioned.ts';
 
 /** A message being edited, with a stable id for the list (the wire format has none). */
@@ -117,10 +117,30 @@ const guideSchema = z.object({
   policyId: z.string().max(200).optional().catch(undefined),
 });
 
-const steeringSchema = z.object({
-  vectorId: z.string().max(200).catch(''),
-  strength: finite.min(-MAX_STEERING_STRENGTH).max(MAX_STEERING_STRENGTH).catch(0),
-});
+const strengthSchema = finite.min(-MAX_STEERING_STRENGTH).max(MAX_STEERING_STRENGTH).catch(0);
+const partSchema = z.object({ vectorId: z.string().max(200).catch(''), strength: strengthSchema });
+const steeringSchema = z
+  .object({
+    vectorId: z.string().max(200).catch(''),
+    strength: strengthSchema,
+    more: z
+      .array(partSchema)
+      .max(MAX_MIX - 1)
+      .optional()
+      .catch(undefined),
+    // a layer's floats: at most a wide model's width
+    floats: z
+      .record(z.string().max(200), z.record(z.string().max(100), z.array(finite).max(65_536)))
+      .optional()
+      .catch(undefined),
+  })
+  .transform(
+    ({ more, floats, ...s }): DraftSteering => ({
+      ...s,
+      ...(more?.length ? { more } : {}),
+      ...(floats && Object.keys(floats).length ? { floats } : {}),
+    }),
+  );
 
 export const draftSchema = z.object({
   mode: z.enum(ROUTE_KEYS as [RouteKey, ...RouteKey[]]).catch(DEFAULT_DRAFT.mode),

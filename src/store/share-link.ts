@@ -35,7 +35,9 @@ function sharedGuide(g: Draft['guide']): Draft['guide'] {
 
 export function shareFragment(s: Shared): string {
   const { rawBody: _raw, ...rest } = s.draft;
-  const draft = { ...rest, guide: sharedGuide(rest.guide) };
+  // a mix's floats are downloaded again where the link is opened (they would swell the link)
+  const { floats: _floats, ...steering } = rest.steering;
+  const draft = { ...rest, guide: sharedGuide(rest.guide), steering };
   const payload = {
     v: SHARE_VERSION,
     draft,

@@ -13,7 +13,10 @@ export type Coherence =
 
 export interface SteeringCell {
   readonly runId: string;
-  readonly strength: number;
+  /** The fraction of the set-up steering the cell runs at (0: unsteered). */
+  readonly factor: number;
+  /** "Strength 1.5" (one vector) or "Mix ×0.5" (several). */
+  readonly label: string;
   readonly coherence?: Coherence;
 }
 
@@ -22,7 +25,7 @@ export interface SteeringView {
   /** The runs' group (their runs share it). */
   readonly id: string;
   readonly vectorId: string;
-  /** The vector's name or label, for headings. */
+  /** The vector's name or label (the vectors', for a mix), for headings. */
   readonly vectorName: string;
   readonly seed: number;
   /** The text every cell continues (what coherence is scored after). */

@@ -1,16 +1,26 @@
 // Steering, a section of the side panel: the "Steering vector" picker (the target's vectors with their cards, or a
-// free-text id where the list is behind a login), the "Strength" slider with its number field (0 is off), and the
-// comparisons — "Side by side" (unsteered vs steered, same prompt and seed) and "Sweep" (five strengths at once) —
-// plus "Create vector" from the user's own contrast pairs.
+// free-text id where the list is behind a login), the "Strength" slider with its number field (0 is off), more
+// vectors at once where the list can be read (a mix, sent as one inline vector), and the comparisons — "Side by
+// side" (unsteered vs steered, same prompt and seed) and "Sweep" (five strengths at once) — plus "Create vector"
+// from the user's own contrast pairs.
 import { lazy, Suspense, useId, useState } from 'react';
-import { DEFAULT_STEERING, type DraftSteering, sweepStrengths } from '../../api/steering.ts';
+import {
+  activeParts,
+  DEFAULT_STEERING,
+  type DraftSteering,
+  MAX_MIX,
+  type SteeringPart,
+  sweepBase,
+} from '../../api/steering.ts';
 import type { SteeringVectorItem } from '../../api/steering-client.ts';
 import type { ComparedVector } from '../../store/steering-view.ts';
 import { useStore } from '../../store/store.ts';
 import { useSteeringVectors } from '../../store/use-steering-api.ts';
 import { CreateSnippets } from './create-snippets.tsx';
+import { MixRow } from './mix-row.tsx';
 import { loadRecentIds, rememberId } from './recent-ids.ts';
 import { StrengthControl } from './strength-control.tsx';
+import { useMixFloats } from './use-mix-floats.ts';
 import { VectorPicker } from './vector-picker.tsx';
 
 // the card (with its chart) and the dialog load when they are first shown (they stay out of the page's first load)
@@ -23,6 +33,28 @@ export interface SteeringPanelProps {
   busy: boolean;
   onSideBySide(v: ComparedVector): void;
   onSweep(v: ComparedVector): void;
+}
+
+const nameOf = (id: string, vectors: readonly SteeringVectorItem[] | undefined) => {
+  const v = vectors?.find((x) => x.id === id);
+  // a mix's heading names each vector briefly
+  return v ? (v.name ?? v.label ?? v.id) : id;
+};
+
+/** What a comparison needs to know of the steering: a mix is named by its vectors and has no one measure. */
+function comparedSteering(s: DraftSteering, vectors: readonly SteeringVectorItem[] | undefined): ComparedVector {
+  const parts = activeParts(s);
+  if (parts.length < 2) {
+    const id = parts[0]?.vectorId ?? s.vectorId.trim();
+    return comparedVector(
+      id,
+      vectors?.find((v) => v.id === id),
+    );
+  }
+  return {
+    vectorId: s.vectorId.trim(),
+    vectorName: parts.map((p) => `${nameOf(p.vectorId, vectors)} ${p.strength}`).join(' + '),
+  };
 }
 
 /** What a comparison needs to know of the picked vector. */
@@ -53,7 +85,11 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
   const vectors = freeText ? undefined : (list.data ?? []);
   const item = vectors?.find((v) => v.id === steering.vectorId);
   const picked = steering.vectorId.trim() !== '';
-  const v = comparedVector(steering.vectorId.trim(), item);
+  const more = steering.more ?? [];
+  const mixing = activeParts(steering).length > 1;
+  const mixError = useMixFloats();
+  const v = comparedSteering(steering, vectors);
+  const setMore = (next: readonly SteeringPart[]) => set({ more: next });
   const remember = (vid: string) => setRecent(rememberId(vid));
   const compare = (run: (v: ComparedVector) => void) => {
     if (freeText) remember(v.vectorId);
@@ -66,7 +102,9 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
     : list.isPending
       ? 'Loading the vectors…'
       : 'Built-in vectors come with their measured evidence; your own are made with Create vector.';
-  const sweepEnd = sweepStrengths(steering.strength).at(-1) ?? 0;
+  const sweepTo = activeParts(sweepBase(steering))
+    .map((p) => `${p.strength}`)
+    .join(' + ');
 
   return (
     <section className="panel steering-panel" aria-labelledby={`${id}-h`}>
@@ -90,14 +128,42 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
         disabled={!picked}
         onChange={(strength) => set({ strength })}
       />
+      {vectors &&
+        more.map((part, i) => (
+          <MixRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the mix
+            key={i}
+            n={i + 2}
+            part={part}
+            vectors={vectors}
+            onChange={(p) => setMore(more.map((x, j) => (j === i ? p : x)))}
+            onRemove={() => setMore(more.filter((_, j) => j !== i))}
+          />
+        ))}
+      {vectors && picked && more.length + 1 < MAX_MIX && (
+        <button type="button" onClick={() => setMore([...more, { vectorId: '', strength: 0 }])}>
+          Add vector
+        </button>
+      )}
+      {mixing && (
+        <p className="hint">
+          Several vectors travel as one inline <code>steering_vector</code>: each one’s floats × its strength, summed
+          layer by layer (the request names one vector id at most, so a mix is sent as its floats).
+        </p>
+      )}
+      {mixError && (
+        <p className="error-box" role="alert">
+          {mixError}
+        </p>
+      )}
       {raw && (
         <p className="hint">Raw mode sends the edited body as it is: steering there is whatever the body says.</p>
       )}
       <div className="row steering-actions">
         <button
           type="button"
-          disabled={busy || !picked || steering.strength === 0}
-          title={steering.strength === 0 ? 'Set a strength other than 0 first' : undefined}
+          disabled={busy || activeParts(steering).length === 0}
+          title={activeParts(steering).length === 0 ? 'Set a strength other than 0 first' : undefined}
           onClick={() => compare(onSideBySide)}
         >
           Side by side
@@ -116,8 +182,8 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
         </button>
       </div>
       <p className="hint">
-        Side by side: unsteered and at {steering.strength}, same prompt and seed. Sweep: five strengths from 0 to{' '}
-        {sweepEnd}, each scored by {item?.evidence ? 'the vector’s own measure and ' : ''}coherence.
+        Side by side: unsteered and as set, same prompt and seed. Sweep: five cells from 0 to {sweepTo || '0'}, each
+        scored by {item?.evidence && !mixing ? 'the vector’s own measure and ' : ''}coherence.
       </p>
       {dialogLoaded && (
         <Suspense fallback={null}>

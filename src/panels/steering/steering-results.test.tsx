@@ -31,8 +31,13 @@ beforeEach(() => {
       context: 'Hello.',
       measure: { spec: { kind: 'per_thousand', chars: '!' }, doc: '`!` per 1,000' },
       cells: [
-        { runId: 'a', strength: 0, coherence: { state: 'done', meanLogprob: -0.8, chars: 21 } },
-        { runId: 'b', strength: 2, coherence: { state: 'done', meanLogprob: -0.8 - BREAKDOWN_NATS - 0.5, chars: 19 } },
+        { runId: 'a', factor: 0, label: 'Strength 0', coherence: { state: 'done', meanLogprob: -0.8, chars: 21 } },
+        {
+          runId: 'b',
+          factor: 1,
+          label: 'Strength 2',
+          coherence: { state: 'done', meanLogprob: -0.8 - BREAKDOWN_NATS - 0.5, chars: 19 },
+        },
       ],
     },
   });

@@ -49,17 +49,12 @@ function Cell({
   const run = useStore((s) => s.runs[cell.runId]);
   const text = runTextOf(run);
   const status = !run ? 'gone' : run.status === 'running' ? (run.tokens.length ? 'streaming' : 'waiting') : run.status;
-  const cut = other !== undefined && cell.strength !== 0 ? commonPrefix(text, other) : text.length;
+  const cut = other !== undefined && cell.factor !== 0 ? commonPrefix(text, other) : text.length;
   const m = view.measure;
   return (
-    <article
-      className="steer-cell"
-      aria-label={`Strength ${cell.strength}`}
-      data-status={status}
-      data-testid="steer-cell"
-    >
+    <article className="steer-cell" aria-label={cell.label} data-status={status} data-testid="steer-cell">
       <h4>
-        {cell.strength === 0 ? 'Unsteered (0)' : `Strength ${cell.strength}`}{' '}
+        {cell.factor === 0 ? 'Unsteered (0)' : cell.label}{' '}
         <span className="hint">{status === 'done' ? '' : status}</span>
       </h4>
       <pre className="sample-text">
@@ -83,12 +78,12 @@ export function SteeringResults({ onStop }: { onStop(runIds: readonly string[]):
   const view = useStore((s) => s.steeringView);
   const running = useStore((s) => view?.cells.some((c) => s.runs[c.runId]?.status === 'running') ?? false);
   const baseText = useStore((s) => {
-    const base = view?.cells.find((c) => c.strength === 0);
+    const base = view?.cells.find((c) => c.factor === 0);
     return base ? runTextOf(s.runs[base.runId]) : undefined;
   });
   const close = () => useStore.getState().setSteeringView(undefined);
   if (!view) return null;
-  const base = view.cells.find((c) => c.strength === 0);
+  const base = view.cells.find((c) => c.factor === 0);
   const title = view.kind === 'side' ? 'Side by side' : 'Strength sweep';
   return (
     <section className="panel steering-results" aria-label={title} data-kind={view.kind}>
