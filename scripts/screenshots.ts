@@ -1,6 +1,6 @@
 // Screenshots of the playground at the three widths users bring (1440, 1024 and 390 px), light and dark, after a
-// short seeded conversation on the local model: `npm run screenshots` (after `npm run build`) writes them to
-// docs/screenshots/. They show the layout, not a benchmark: rerun after a layout change and commit the images.
+// short seeded conversation on the local model, and the steering panel with a strength sweep at 1440 px:
+// `npm run screenshots` (after `npm run build`) writes them to docs/screenshots/. They show the layout, not a benchmark: rerun after a layout change and commit the images.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +76,37 @@ async function main() {
         console.log(file);
         await page.close();
       }
+    }
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+      await page.goto(server.url);
+      const steered = {
+        ...draft,
+        draft: {
+          ...draft.draft,
+          messages: draft.draft.messages.slice(0, 1),
+          composer: 'Tell me about the ball.',
+          params: { ...draft.draft.params, max_tokens: 120 },
+          steering: { vectorId: 'austen-mini/exclamation', strength: 1.5 },
+        },
+      };
+      await page.evaluate(
+        ([d, t]) => {
+          localStorage.clear();
+          localStorage.setItem('axplay.draft', JSON.stringify(d));
+          localStorage.setItem('axplay.prefs', JSON.stringify({ v: 1, theme: t }));
+        },
+        [steered, theme] as const,
+      );
+      await page.goto(server.url);
+      await page.getByTestId('vector-card').waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+      for (let i = 0; i < 5; i++) await page.getByTestId('coherence').nth(i).waitFor({ timeout: 90_000 });
+      await page.mouse.move(0, 0);
+      const file = join(OUT, `steering-1440-${theme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await page.close();
     }
   } finally {
     await browser.close();
