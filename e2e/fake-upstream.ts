@@ -1,8 +1,9 @@
 // A stand-in for the hosted Axionic API, for the browser journeys: it answers /models and streams
 // /v1/chat/completions, and reports the headers of the last request it saw at GET /__last (test-only). Guided
 // generation and the policy API (/policies…, /sampling/generate, and chat requests carrying a policy), steering
-// (/steering/…, chat requests naming a steering vector) and /v1/completions are answered by a second real local
-// server behind it, so the guide and steering panels are tested through the relay end to end.
+// (/steering/…, and chat requests naming a steering vector or a seed: a steering comparison's unsteered cell must
+// come from the same model as its steered one) and /v1/completions are answered by a second real local server
+// behind it, so the guide and steering panels are tested through the relay end to end.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { startTestServer } from '../server/testing.ts';
 
@@ -81,7 +82,7 @@ createServer(async (req, res) => {
   const url = req.url ?? '';
   if (guided(url) || url === '/v1/chat/completions') {
     const body = await readBody(req);
-    if (guided(url) || /"(policy|policy_id|steering_vector_id)"\s*:/.test(body)) return forward(req, res, body);
+    if (guided(url) || /"(policy|policy_id|steering_vector_id|seed)"\s*:/.test(body)) return forward(req, res, body);
 
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const words = ['Hello', ' from', ' the', ' hosted', ' stand-in', '.'];

@@ -173,12 +173,7 @@ test('on the Hosted target the guide panel works through the relay (presets and 
   page,
 }) => {
   const p = await new Playground(page).fresh();
-  await p.openConnection();
-  await page.getByRole('radio', { name: 'Hosted Axionic API' }).check();
-  await page.getByLabel('API key', { exact: true }).fill('ax_hosted_test_key');
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  await p.connectionButton.click();
-  await page.getByRole('combobox', { name: 'Model' }).fill('gemma-2-2b-it');
+  await p.useHostedTarget();
   await p.setNumber('Max tokens', '100');
   await page.getByRole('button', { name: 'Topic and confidence' }).click();
   // lints are advice there: the hosted runtime may accept more or less than ours

@@ -58,11 +58,23 @@ test('built-in vector: card, keyboard slider, side by side shows the effect, a f
   // the conversation is untouched: a comparison is not a reply
   await expect(p.replies).toHaveCount(0);
 
+  // the five requests leave at once: while one cell streams, the others wait for the server's worker (this
+  // server runs one; the default is two) — watched as the grid changes
+  await page.evaluate(() => {
+    const w = window as unknown as { seen: { streamingWhileWaiting: boolean; streamed: number } };
+    w.seen = { streamingWhileWaiting: false, streamed: 0 };
+    const streamed = new Set<string>();
+    new MutationObserver(() => {
+      const cells = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="steer-cell"]'));
+      const streaming = cells.filter((c) => c.dataset.status === 'streaming');
+      for (const c of streaming) streamed.add(c.getAttribute('aria-labelledby') ?? '');
+      if (streaming.length && cells.some((c) => c.dataset.status === 'waiting')) w.seen.streamingWhileWaiting = true;
+      w.seen.streamed = streamed.size;
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  });
   await page.getByRole('button', { name: 'Sweep' }).click();
   const sweep = page.getByRole('region', { name: 'Strength sweep' });
   await expect(sweep.getByTestId('steer-cell')).toHaveCount(5);
-  // the cells stream together: at some moment more than one is under way
-  await expect(sweep.locator('[data-status="streaming"], [data-status="waiting"]')).not.toHaveCount(0);
   for (const s of ['0', '0.5', '1', '1.5', '2'])
     await expect(sweep.getByRole('article', { name: `Strength ${s}`, exact: true })).toHaveAttribute(
       'data-status',
@@ -73,6 +85,13 @@ test('built-in vector: card, keyboard slider, side by side shows the effect, a f
     );
   await expect(sweep.getByTestId('coherence')).toHaveCount(5, { timeout: 30_000 });
   await expect(sweep.getByTestId('measure')).toHaveCount(5);
+  const seen = await page.evaluate(
+    () => (window as unknown as { seen: { streamingWhileWaiting: boolean; streamed: number } }).seen,
+  );
+  // the grid streamed while later cells waited their turn, and cells were seen part-written (a fast cell may go
+  // from waiting to done between two repaints, so not necessarily all five)
+  expect(seen.streamingWhileWaiting).toBe(true);
+  expect(seen.streamed).toBeGreaterThanOrEqual(2);
   expect(await measureOf(page, 'Strength 2')).toBeGreaterThan(await measureOf(page, 'Strength 0'));
   await expect(cells(page)).toHaveCount(5);
   await sweep.getByRole('button', { name: 'Close' }).click();
@@ -143,12 +162,7 @@ test('create a vector from pasted pairs: progress, separation, Try it; rename an
 
 test('hosted target: a free-text vector id (remembered) steers side by side through the relay', async ({ page }) => {
   const p = await new Playground(page).fresh();
-  await p.openConnection();
-  await page.getByRole('radio', { name: 'Hosted Axionic API' }).check();
-  await page.getByLabel('API key', { exact: true }).fill('ax_hosted_test_key');
-  await expect(page.getByTestId('connection-status')).toContainText('Key works');
-  await p.connectionButton.click();
-  await page.getByRole('combobox', { name: 'Model' }).fill('gemma-2-2b-it');
+  await p.useHostedTarget();
   await p.setNumber('Max tokens', '60');
   await p.setNumber('Seed', '3');
   const id = page.getByRole('combobox', { name: 'Steering vector' });
@@ -182,6 +196,15 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Side by side' }).click();
     const side = page.getByRole('region', { name: 'Side by side' });
     await expect(side.getByTestId('coherence')).toHaveCount(2, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Add vector' }).click();
+    await expect(page.getByRole('group', { name: 'Vector 2' })).toBeVisible();
+    await axeClean(page);
+    // the dialog, filled and with its code shown
+    await page.getByRole('button', { name: 'Create vector' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a steering vector' });
+    await dialog.getByRole('button', { name: 'Example' }).click();
+    await dialog.getByText('Code', { exact: true }).click();
+    await expect(dialog.getByTestId('create-snippet')).toContainText('/steering/generate');
     await axeClean(page);
   });
 }

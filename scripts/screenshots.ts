@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { modelPath, REPO_ROOT } from '../engine/node/load-model.ts';
 import { startServer } from '../server/start.ts';
 
@@ -33,6 +33,20 @@ const draft = {
   },
 };
 
+/** Opens the page with this saved draft and theme (a first visit otherwise). */
+async function openWith(page: Page, url: string, d: unknown, theme: 'light' | 'dark'): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(
+    ([saved, t]) => {
+      localStorage.clear();
+      localStorage.setItem('axplay.draft', JSON.stringify(saved));
+      localStorage.setItem('axplay.prefs', JSON.stringify({ v: 1, theme: t }));
+    },
+    [d, theme] as const,
+  );
+  await page.goto(url);
+}
+
 async function main() {
   const dist = join(REPO_ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the page first: npm run build');
@@ -56,16 +70,7 @@ async function main() {
     for (const size of SIZES) {
       for (const theme of ['light', 'dark'] as const) {
         const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
-        await page.goto(server.url);
-        await page.evaluate(
-          ([d, t]) => {
-            localStorage.clear();
-            localStorage.setItem('axplay.draft', JSON.stringify(d));
-            localStorage.setItem('axplay.prefs', JSON.stringify({ v: 1, theme: t }));
-          },
-          [draft, theme] as const,
-        );
-        await page.goto(server.url);
+        await openWith(page, server.url, draft, theme);
         await page.locator('.connection-menu > button').getByText('Connected', { exact: true }).waitFor();
         await page.getByRole('button', { name: 'Run', exact: true }).click();
         await page.getByTestId('run-stats').getByText('status done').waitFor({ timeout: 60_000 });
@@ -79,7 +84,6 @@ async function main() {
     }
     for (const theme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-      await page.goto(server.url);
       const steered = {
         ...draft,
         draft: {
@@ -90,15 +94,7 @@ async function main() {
           steering: { vectorId: 'austen-mini/exclamation', strength: 1.5 },
         },
       };
-      await page.evaluate(
-        ([d, t]) => {
-          localStorage.clear();
-          localStorage.setItem('axplay.draft', JSON.stringify(d));
-          localStorage.setItem('axplay.prefs', JSON.stringify({ v: 1, theme: t }));
-        },
-        [steered, theme] as const,
-      );
-      await page.goto(server.url);
+      await openWith(page, server.url, steered, theme);
       await page.getByTestId('vector-card').waitFor({ timeout: 30_000 });
       await page.getByRole('button', { name: 'Sweep', exact: true }).click();
       for (let i = 0; i < 5; i++) await page.getByTestId('coherence').nth(i).waitFor({ timeout: 90_000 });

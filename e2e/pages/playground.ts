@@ -63,6 +63,16 @@ export class Playground {
     return this.page.getByRole('radio', { name }).check();
   }
 
+  /** The Hosted target with the stand-in's key (e2e/fake-upstream.ts) and its model. */
+  async useHostedTarget(): Promise<void> {
+    await this.openConnection();
+    await this.page.getByRole('radio', { name: 'Hosted Axionic API' }).check();
+    await this.page.getByLabel('API key', { exact: true }).fill('ax_hosted_test_key');
+    await expect(this.page.getByTestId('connection-status')).toContainText('Key works');
+    await this.connectionButton.click();
+    await this.page.getByRole('combobox', { name: 'Model' }).fill('gemma-2-2b-it');
+  }
+
   get conversation(): Locator {
     return this.page.getByRole('list', { name: 'Conversation' });
   }

@@ -3,9 +3,8 @@
 // context + text (the one generated token asked for is past the end and ignored). Near the unsteered text's own
 // figure the text still reads like the model's prose; far below it, the steering has broken it.
 import { completionSchema } from '../../protocol/completions.ts';
-import { ApiError, apiErrorFrom, networkError } from './api-error.ts';
-import type { ModelsTarget } from './get-models.ts';
-import { parseJsonWith } from './routes/parse.ts';
+import { type ApiTarget, call } from './api-call.ts';
+import { ApiError } from './api-error.ts';
 
 export interface CoherenceScore {
   readonly meanLogprob: number;
@@ -39,31 +38,17 @@ export function meanLogprobIn(
 }
 
 export async function scoreCoherence(
-  t: ModelsTarget,
+  t: ApiTarget,
   model: string,
   context: string,
   text: string,
   signal?: AbortSignal,
 ): Promise<CoherenceScore> {
-  const path = '/v1/completions';
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'x-api-key': t.apiKey };
-  const hosted = t.target === 'hosted';
-  if (hosted) headers['x-axplay-key'] = t.localKey;
-  const url = hosted ? `${t.origin}/upstream${path}` : `${t.baseUrl}${path}`;
   const body = { model, prompt: context + text, echo: true, logprobs: 0, max_tokens: 1, temperature: 0 };
-  let res: Response;
-  try {
-    res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw networkError(url, e);
-  }
-  if (!res.ok) throw await apiErrorFrom(res);
-  const r = parseJsonWith(completionSchema, await res.text());
-  if (!r.ok) throw new ApiError(res.status, `The scoring answer could not be read: ${r.problem}`, 'bad_response');
-  const lp = r.value.choices[0]?.logprobs;
+  const answer = await call(t, 'POST', '/v1/completions', completionSchema, body, signal);
+  const lp = answer.choices[0]?.logprobs;
   const score = lp ? meanLogprobIn(lp, context.length, context.length + text.length) : undefined;
   if (!score)
-    throw new ApiError(res.status, 'The server did not score the text (no echoed log-probabilities)', 'bad_response');
+    throw new ApiError(200, 'The server did not score the text (no echoed log-probabilities)', 'bad_response');
   return score;
 }

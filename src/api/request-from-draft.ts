@@ -91,7 +91,7 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     continueFinal: turn?.continueFinal,
     guide,
     // raw mode sends the edited body as it is (steering is in it or not, as the user left it)
-    steering: raw ? undefined : steeringFromDraft(d.steering, guide),
+    steering: raw ? undefined : steeringFromDraft(d.steering, guide, c),
   };
 }
 

@@ -111,6 +111,7 @@ describe('a mix of vectors', () => {
     strength: 0.5,
     more: [{ vectorId: 'austen-mini/exclamation', strength: 1 }],
     floats,
+    floatsFrom: conn.baseUrl,
   };
 
   it('travels as one inline steering_vector at strength 1 (the contract names one id at most)', () => {
@@ -134,5 +135,16 @@ describe('a mix of vectors', () => {
     const one = requestFromDraft(draft('chat', { ...mix, strength: 0 }), conn);
     expect(one.body).toMatchObject({ steering_vector_id: 'austen-mini/exclamation', steering_strength: 1 });
     expect(() => requestFromDraft(draft('chat', { ...mix, floats: {} }), conn)).toThrow(/still loading/);
+    // floats downloaded from another server are not this one's
+    expect(() => requestFromDraft(draft('chat', { ...mix, floatsFrom: 'http://elsewhere' }), conn)).toThrow(
+      /still loading/,
+    );
+  });
+
+  it('is not sent where a mix cannot go (hosted): the first vector alone steers', () => {
+    const hosted = { target: 'hosted' as const, baseUrl: 'https://api.axioniclabs.ai', apiKey: 'ax_h' };
+    const req = requestFromDraft(draft('chat', mix), hosted);
+    expect(req.body).toMatchObject({ steering_vector_id: 'austen-mini/json', steering_strength: 0.5 });
+    expect(req.body).not.toHaveProperty('steering_vector');
   });
 });

@@ -24,9 +24,20 @@ export interface DraftSteering {
   readonly strength: number;
   /** More vectors at once (where the vector list can be read): mixed with the first into one inline vector. */
   readonly more?: readonly SteeringPart[];
-  /** The applied floats of the vectors in a mix, by id (downloaded when a mix is set up). */
+  /** The applied floats of the vectors in a mix, by id (downloaded when a mix is set up) … */
   readonly floats?: Readonly<Record<string, VectorFloats>>;
+  /** … from this base URL (floats from another server are not used). */
+  readonly floatsFrom?: string;
 }
+
+/** Where the request goes, as far as steering cares: a mix is sent only where the vector list can be read. */
+export interface SteeringWhere {
+  readonly target: 'local' | 'hosted' | 'custom';
+  readonly baseUrl: string;
+}
+
+/** Whether this target can take a mix (the hosted list and downloads are behind a dashboard login). */
+export const canMix = (w: SteeringWhere | undefined): boolean => w?.target !== 'hosted';
 
 export const DEFAULT_STEERING: DraftSteering = { vectorId: '', strength: 0 };
 
@@ -39,17 +50,18 @@ export const MAX_MIX = 4;
 
 const round2 = (x: number) => Math.round(x * 100) / 100 + 0; // + 0: never -0
 
-/** The vectors that steer: picked, at a strength other than 0. */
-export function activeParts(s: DraftSteering | undefined): SteeringPart[] {
+/** The vectors that steer: picked, at a strength other than 0 (the first only, where a mix cannot be sent). */
+export function activeParts(s: DraftSteering | undefined, w?: SteeringWhere): SteeringPart[] {
   if (!s) return [];
-  return [{ vectorId: s.vectorId, strength: s.strength }, ...(s.more ?? [])]
+  const more = w && !canMix(w) ? [] : (s.more ?? []);
+  return [{ vectorId: s.vectorId, strength: s.strength }, ...more]
     .map((p) => ({ vectorId: p.vectorId.trim(), strength: p.strength }))
     .filter((p) => p.vectorId !== '' && p.strength !== 0);
 }
 
 /** The ids a mix needs the floats of (none when one vector or none steers). */
-export function mixIds(s: DraftSteering | undefined): string[] {
-  const parts = activeParts(s);
+export function mixIds(s: DraftSteering | undefined, w?: SteeringWhere): string[] {
+  const parts = activeParts(s, w);
   return parts.length > 1 ? [...new Set(parts.map((p) => p.vectorId))] : [];
 }
 
@@ -114,8 +126,12 @@ interface GuideLike {
  * run shows, where the request cannot carry it: a saved policy (run by id) or an inline policy with its own
  * steering, or a mix whose floats have not arrived.
  */
-export function steeringFromDraft(s: DraftSteering | undefined, guide: GuideLike | undefined): RunSteering | undefined {
-  const parts = activeParts(s);
+export function steeringFromDraft(
+  s: DraftSteering | undefined,
+  guide: GuideLike | undefined,
+  w?: SteeringWhere,
+): RunSteering | undefined {
+  const parts = activeParts(s, w);
   if (parts.length === 0) return undefined;
   if (parts.some((p) => !Number.isFinite(p.strength))) throw new Error('Steering: a strength is not a number');
   if (guide?.kind === 'policy' && guide.policyId)
@@ -128,7 +144,8 @@ export function steeringFromDraft(s: DraftSteering | undefined, guide: GuideLike
     );
   const [one] = parts;
   if (parts.length === 1 && one) return { kind: 'vector', vectorId: one.vectorId, strength: one.strength };
-  return { kind: 'mix', parts, vector: mixVector(parts, s?.floats ?? {}) };
+  const fresh = w === undefined || s?.floatsFrom === w.baseUrl;
+  return { kind: 'mix', parts, vector: mixVector(parts, fresh ? (s?.floats ?? {}) : {}) };
 }
 
 /** Every strength of the steering times `f` (a comparison's cell). */

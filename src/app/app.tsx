@@ -22,7 +22,7 @@ import { ThreadPanel } from '../panels/thread/thread-panel.tsx';
 import { useStore } from '../store/store.ts';
 import { useContinueState } from './capabilities.ts';
 import { continuePrompt, continueReply, regenerateReply, runPrompt, sendChat } from './chat-flows.ts';
-import { stopAll, stopRun } from './run-controller.ts';
+import { stopAll } from './run-controller.ts';
 import { ToolsTabs } from './tools-tabs.tsx';
 import { type DrawerName, useDrawer } from './use-drawer.ts';
 import { useChatTemplate, useNextRequest } from './use-next-request.ts';
@@ -153,9 +153,7 @@ export function App() {
             />
           )}
           <SteeringResults
-            onStop={(ids) => {
-              for (const id of ids) stopRun(id);
-            }}
+            onStop={(viewId, ids) => void import('./steering-flows.ts').then((m) => m.stopComparison(viewId, ids))}
           />
           <div className="dock">
             <GuideOutput />

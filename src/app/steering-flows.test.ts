@@ -4,6 +4,7 @@
 // each ended cell is scored for coherence by an unsteered echo call; a draft that cannot run says why instead.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STEERING, SWEEP_FACTORS, sweepBase } from '../api/steering.ts';
+import { baseUrlOf } from '../store/connection-slice.ts';
 import { DEFAULT_DRAFT } from '../store/draft.ts';
 import { useStore } from '../store/store.ts';
 import { compareStrengths } from './steering-flows.ts';
@@ -149,6 +150,7 @@ describe('the sweep', () => {
       strength: 1,
       more: [{ vectorId: 'b', strength: -2 }],
       floats: { a: { '3': [1, 2] }, b: { '3': [0.5, 0], '5': [1, 1] } },
+      floatsFrom: baseUrlOf(useStore.getState()),
     };
     await compareStrengths('sweep', mix, [0, 0.5, 1], { vectorId: 'a', vectorName: 'a 1 + b -2' });
     const runs = seen.filter((s) => s.url.endsWith('/v1/chat/completions')).map((r) => r.body);

@@ -16,7 +16,16 @@ import { runBlocker } from '../store/params-check.ts';
 import type { ComparedVector, SteeringView } from '../store/steering-view.ts';
 import { useStore } from '../store/store.ts';
 import { draftRequest } from './draft-request.ts';
-import { isRunning, runRequestObject, runText } from './run-controller.ts';
+import { isRunning, runRequestObject, runText, stopRun } from './run-controller.ts';
+
+/** Each comparison's coherence scoring, by view id: Stop and Close abort it with the runs. */
+const scoring = new Map<string, AbortController>();
+
+/** Stops a comparison: its runs (partial texts kept) and its coherence scoring. */
+export function stopComparison(viewId: string, runIds: readonly string[]): void {
+  for (const id of runIds) stopRun(id);
+  scoring.get(viewId)?.abort();
+}
 
 const randomSeed = (): number => 1 + Math.floor(Math.random() * 2_147_483_646);
 
@@ -45,14 +54,17 @@ export async function compareStrengths(
   chatTemplate?: ChatTemplate,
 ): Promise<void> {
   const st = useStore.getState();
-  if (isRunning()) return;
+  if (isRunning()) return fail(kind, v, 'A run is still streaming: stop it or wait, then compare.');
   if (!v.vectorId.trim()) return fail(kind, v, 'Pick a steering vector first.');
+  if (st.draft.rawBody !== undefined)
+    return fail(kind, v, 'Raw mode sends the edited body as it is: return to the form to compare strengths.');
   const blocked = runBlocker(st.draft) ?? guideBlocker(st);
   if (blocked) return fail(kind, v, blocked);
   const seed = st.draft.params.seed ?? randomSeed();
   const at = (f: number) => ({
     ...st,
-    draft: { ...st.draft, params: { ...st.draft.params, seed }, steering: scaleSteering(base, f) },
+    // streamed whatever the form says: the cells fill as they are written
+    draft: { ...st.draft, params: { ...st.draft.params, seed }, stream: true, steering: scaleSteering(base, f) },
   });
   let requests: ReturnType<typeof draftRequest>[];
   let context: string;
@@ -83,6 +95,8 @@ export async function compareStrengths(
     origin: pageOrigin(),
   };
   const model = st.draft.model;
+  const ac = new AbortController();
+  scoring.set(id, ac);
   await Promise.all(
     cells.map(async (c, i) => {
       const request = requests[i];
@@ -99,12 +113,17 @@ export async function compareStrengths(
       if (!text) return s.setCellCoherence(id, c.runId, { state: 'unavailable', why: 'no text to score' });
       s.setCellCoherence(id, c.runId, { state: 'pending' });
       try {
-        const score = await scoreCoherence(target, model, context, text);
+        const score = await scoreCoherence(target, model, context, text, ac.signal);
         useStore.getState().setCellCoherence(id, c.runId, { state: 'done', ...score });
       } catch (e) {
-        const why = e instanceof ApiError || e instanceof Error ? describeError(e, { chars: 0 }).message : String(e);
+        const why = ac.signal.aborted
+          ? 'stopped'
+          : e instanceof ApiError || e instanceof Error
+            ? describeError(e, { chars: 0 }).message
+            : String(e);
         useStore.getState().setCellCoherence(id, c.runId, { state: 'unavailable', why });
       }
     }),
   );
+  scoring.delete(id);
 }

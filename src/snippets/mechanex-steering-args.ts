@@ -29,8 +29,14 @@ export function mechanexSteering(body: JsonObject): MechanexSteering {
   if (vectorField === null || vectorField === '' || (fromVector !== undefined && fromVector === (fromId ?? fromVector)))
     used.push('steering_vector');
   const id = fromId ?? fromVector;
-  const given = typeof body.steering_strength === 'number' ? body.steering_strength : undefined;
-  if (given !== undefined || body.steering_strength === null) used.push('steering_strength');
+  // an inline vector (a mix's floats) has no generate() keyword: its strength goes unsent with it
+  const inline = id === undefined && typeof vectorField === 'object' && vectorField !== null;
+  const given = typeof body.steering_strength === 'number' && !inline ? body.steering_strength : undefined;
+  if (!inline && (given !== undefined || body.steering_strength === null)) used.push('steering_strength');
+  if (inline)
+    notes.push(
+      'mechanex’s generate() takes a vector id, not an inline steering_vector (a mix): this call is unsteered.',
+    );
   const args: [string, unknown][] = id === undefined ? [] : [['steering_vector', id]];
   const strength = given ?? (id === undefined ? 0 : DEFAULT_STRENGTH);
   if (strength !== 0) args.push(['steering_strength', strength]);

@@ -44,7 +44,8 @@ export function CreateSnippets({ body }: { body: SteeringGenerateRequest | undef
           ))}
         </select>
       </div>
-      <pre className="code" data-testid="create-snippet">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard */}
+      <pre className="code" data-testid="create-snippet" tabIndex={0}>
         {s.code}
       </pre>
       <CopyButton label="Copy code" text={s.code} />

@@ -3,18 +3,15 @@
 // the vector's id, its separation measure in words, per layer, and the server's note, with a button to try it.
 // A native modal <dialog>: focus stays inside, Escape closes, focus goes back to the opener. What the user typed
 // survives closing; a run does not (closing stops it).
-import { Fragment, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type {
-  SteeringGenerateRequest,
-  SteeringGenerateResult,
-  SteeringProgressFrame,
-} from '../../api/steering-client.ts';
+import type { SteeringGenerateRequest, SteeringProgressFrame } from '../../api/steering-client.ts';
 import { EXAMPLE_PAIRS_JSONL, parsePairs } from '../../api/steering-pairs.ts';
 import { useStore } from '../../store/store.ts';
 import { usePolicyTarget } from '../../store/use-policy-api.ts';
 import { useCreateVector } from '../../store/use-steering-api.ts';
+import { VectorResult } from './vector-result.tsx';
 
 export interface CreateVectorDialogProps {
   readonly open: boolean;
@@ -57,8 +54,10 @@ export function CreateVectorDialog({ open, onClose, onTry, snippets }: CreateVec
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, [open]);
-  const dismiss = (e: { key?: string; preventDefault(): void }) => {
+  const dismiss = (e: { key?: string; target?: EventTarget | null; preventDefault(): void }) => {
     if (e.key !== undefined && e.key !== 'Escape') return;
+    // Escape in an open list (the Code section's Language) closes the list, not the dialog
+    if (e.key !== undefined && e.target instanceof HTMLSelectElement) return;
     e.preventDefault();
     onClose();
   };
@@ -287,52 +286,4 @@ function errorText(e: unknown, lines: readonly number[]): string {
   if (!(e instanceof ApiError) || !pair || line === undefined) return describeError(e, { chars: 0 }).message;
   const message = e.message.startsWith(`${e.param}: `) ? e.message.slice(`${e.param}: `.length) : e.message;
   return `The server refused the pair on line ${line} (${pair[1]}): ${message}`;
-}
-
-const auc = (x: number | null | undefined) => (x == null ? 'not measured' : x.toFixed(2));
-
-/** The leave-one-pair-out separation AUC in words. */
-function separationInWords(x: number | null): string {
-  if (x === null) return 'not measured: it needs at least two pairs';
-  const words =
-    x >= 0.9
-      ? 'the pairs define a clear direction'
-      : x >= 0.75
-        ? 'the pairs define a direction, with some overlap'
-        : x >= 0.6
-          ? 'a weak direction: more or clearer pairs would help'
-          : 'the pairs do not separate — more or clearer pairs';
-  return `${auc(x)}: ${words}`;
-}
-
-function VectorResult({ result: r, onTry }: { result: SteeringGenerateResult; onTry(id: string): void }) {
-  const id = useId();
-  const byLayer = Object.entries(r.separation_auc_by_layer ?? {});
-  return (
-    <section className="create-vector-result" aria-labelledby={id}>
-      <h3 id={id}>Vector created</h3>
-      <dl className="facts">
-        <dt>Id</dt>
-        <dd>
-          <code>{r.steering_vector_id}</code>
-        </dd>
-        <dt>Separation</dt>
-        <dd>{separationInWords(r.separation_auc)}</dd>
-        {byLayer.map(([layer, x]) => (
-          <Fragment key={layer}>
-            <dt>Layer {layer}</dt>
-            <dd>{auc(x)}</dd>
-          </Fragment>
-        ))}
-      </dl>
-      <p className="hint">
-        Separation is the leave-one-pair-out AUC of the pairs projected on the vector: near 1 when they define a
-        direction, near 0.5 when they do not.
-      </p>
-      {r.note && <p className="warning">{r.note}</p>}
-      <button type="button" className="primary" onClick={() => onTry(r.steering_vector_id)}>
-        Try it
-      </button>
-    </section>
-  );
 }

@@ -9,6 +9,12 @@ const PAD = { l: 34, r: 8, t: 8, b: 22 };
 
 const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(1) : v.toFixed(2));
 
+/** Dots of radius r at (x, each y), as one path (two half-circle arcs a dot). */
+const dots = (x: number, ys: readonly number[], r: number) =>
+  ys
+    .map((y) => `M${(x - r).toFixed(1)},${y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`)
+    .join('');
+
 export function DoseChart({ evidence, strength }: { evidence: SteeringEvidence; strength: number }) {
   const d = evidence.dose;
   if (d.length < 2) return null;
@@ -33,10 +39,7 @@ export function DoseChart({ evidence, strength }: { evidence: SteeringEvidence; 
         <line className="axis" x1={PAD.l} x2={W - PAD.r} y1={sy(0)} y2={sy(0)} />
         <line className="axis" x1={PAD.l} x2={PAD.l} y1={PAD.t} y2={H - PAD.b} />
         <line className="baseline" x1={PAD.l} x2={W - PAD.r} y1={sy(base)} y2={sy(base)} />
-        {controls.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the controls are a fixed list
-          <circle key={i} className="control" cx={sx(evidence.control_strength)} cy={sy(c)} r={2.2} />
-        ))}
+        <path className="control" d={dots(sx(evidence.control_strength), controls.map(sy), 2.2)} />
         <path className="dose" d={path} />
         {d.map((p) => (
           <circle key={p.strength} className="dose-point" cx={sx(p.strength)} cy={sy(p.value)} r={2.4} />

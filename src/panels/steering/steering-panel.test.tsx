@@ -114,11 +114,19 @@ describe('SteeringPanel', () => {
     await user.type(strengthField(), '-0.');
     expect((strengthField() as HTMLInputElement).value).toBe('-0.');
     await user.type(strengthField(), 'x');
-    expect(screen.getByRole('alert').textContent).toMatch(/Not a number/);
-    expect(useStore.getState().draft.steering.strength).toBe(-0);
+    expect(screen.getByText(/Not a number/)).toBeTruthy();
+    // "-0." is 0: stored as 0 (never -0), the field keeps what was typed
+    expect(Object.is(useStore.getState().draft.steering.strength, 0)).toBe(true);
     await user.clear(strengthField());
     await user.type(strengthField(), '250');
-    expect(screen.getByRole('alert').textContent).toMatch(/100/);
+    expect(screen.getByText(/Between −100 and 100/)).toBeTruthy();
+    // what is sent is what is shown: no hidden rounding, no exponents
+    for (const typed of ['1.234', '1e-3']) {
+      await user.clear(strengthField());
+      await user.type(strengthField(), typed);
+      expect(screen.getByText(/at most two decimals/)).toBeTruthy();
+      expect(useStore.getState().draft.steering.strength).not.toBe(Number(typed));
+    }
     await user.clear(strengthField());
     await user.type(strengthField(), '-1.5');
     expect(useStore.getState().draft.steering.strength).toBe(-1.5);
@@ -150,8 +158,11 @@ describe('SteeringPanel', () => {
     renderPanel();
     const box = screen.getByRole('combobox', { name: 'Steering vector' });
     expect(box.tagName).toBe('INPUT');
-    await user.type(box, 'sv_abc123{Enter}');
+    await user.type(box, 'sv_abc123');
     expect(useStore.getState().draft.steering.vectorId).toBe('sv_abc123');
+    // an id is remembered once it is used, not while typed (a typo is never suggested)
+    await user.type(strengthField(), '.5');
+    await user.click(screen.getByRole('button', { name: 'Side by side' }));
     cleanup();
     renderPanel();
     expect(document.querySelector('datalist option[value="sv_abc123"]')).not.toBeNull();

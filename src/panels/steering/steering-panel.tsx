@@ -13,6 +13,7 @@ import {
   sweepBase,
 } from '../../api/steering.ts';
 import type { SteeringVectorItem } from '../../api/steering-client.ts';
+import { baseUrlOf } from '../../store/connection-slice.ts';
 import type { ComparedVector } from '../../store/steering-view.ts';
 import { useStore } from '../../store/store.ts';
 import { useSteeringVectors } from '../../store/use-steering-api.ts';
@@ -86,9 +87,14 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
   const item = vectors?.find((v) => v.id === steering.vectorId);
   const picked = steering.vectorId.trim() !== '';
   const more = steering.more ?? [];
-  const mixing = activeParts(steering).length > 1;
+  const baseUrl = useStore((s) => baseUrlOf(s));
+  const where = { target, baseUrl };
+  const steers = activeParts(steering, where);
+  const mixing = steers.length > 1;
+  // a mix set up on another target is kept in the draft but not sent where mixes cannot go
+  const parked = !vectors && more.some((p) => p.vectorId && p.strength !== 0);
   const mixError = useMixFloats();
-  const v = comparedSteering(steering, vectors);
+  const v = comparedSteering(vectors ? steering : { ...steering, more: [] }, vectors);
   const setMore = (next: readonly SteeringPart[]) => set({ more: next });
   const remember = (vid: string) => setRecent(rememberId(vid));
   const compare = (run: (v: ComparedVector) => void) => {
@@ -102,9 +108,7 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
     : list.isPending
       ? 'Loading the vectors…'
       : 'Built-in vectors come with their measured evidence; your own are made with Create vector.';
-  const sweepTo = activeParts(sweepBase(steering))
-    .map((p) => `${p.strength}`)
-    .join(' + ');
+  const sweepTo = mixing ? 'the whole mix (×0, ¼, ½, ¾, 1)' : `${activeParts(sweepBase(steering))[0]?.strength ?? 0}`;
 
   return (
     <section className="panel steering-panel" aria-labelledby={`${id}-h`}>
@@ -115,11 +119,20 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
         recent={recent}
         hint={hint}
         onChange={(vectorId) => set({ vectorId })}
-        onCommit={remember}
       />
       {item && (
         <Suspense fallback={<p className="hint">Loading the card…</p>}>
-          <VectorCard v={item} strength={steering.strength} onDeleted={() => set({ vectorId: '' })} />
+          <VectorCard
+            v={item}
+            strength={steering.strength}
+            onDeleted={(gone) => {
+              const st = useStore.getState().draft.steering;
+              set({
+                vectorId: st.vectorId === gone ? '' : st.vectorId,
+                more: (st.more ?? []).filter((p) => p.vectorId !== gone),
+              });
+            }}
+          />
         </Suspense>
       )}
       <StrengthControl
@@ -156,19 +169,23 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
           {mixError}
         </p>
       )}
-      {raw && (
-        <p className="hint">Raw mode sends the edited body as it is: steering there is whatever the body says.</p>
+      {parked && (
+        <p className="hint">
+          The mix’s other vectors are kept but not sent here: this target’s vectors cannot be downloaded to mix them.
+        </p>
       )}
+      {raw && (
+        <p className="hint">
+          Raw mode sends the edited body as it is: steering there is whatever the body says, and Side by side and Sweep
+          are off (they change the strength). Return to the form to use them.
+        </p>
+      )}
+      {!raw && picked && steers.length === 0 && <p className="hint">Set a strength other than 0 for Side by side.</p>}
       <div className="row steering-actions">
-        <button
-          type="button"
-          disabled={busy || activeParts(steering).length === 0}
-          title={activeParts(steering).length === 0 ? 'Set a strength other than 0 first' : undefined}
-          onClick={() => compare(onSideBySide)}
-        >
+        <button type="button" disabled={busy || raw || steers.length === 0} onClick={() => compare(onSideBySide)}>
           Side by side
         </button>
-        <button type="button" disabled={busy || !picked} onClick={() => compare(onSweep)}>
+        <button type="button" disabled={busy || raw || !picked} onClick={() => compare(onSweep)}>
           Sweep
         </button>
         <button
@@ -182,8 +199,8 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
         </button>
       </div>
       <p className="hint">
-        Side by side: unsteered and as set, same prompt and seed. Sweep: five cells from 0 to {sweepTo || '0'}, each
-        scored by {item?.evidence && !mixing ? 'the vector’s own measure and ' : ''}coherence.
+        Side by side: unsteered and as set, same prompt and seed. Sweep: five cells from 0 to {sweepTo}, each scored by{' '}
+        {item?.evidence?.measure_spec && !mixing ? 'the vector’s own measure and ' : ''}coherence.
       </p>
       {dialogLoaded && (
         <Suspense fallback={null}>
@@ -193,9 +210,12 @@ export function SteeringPanel({ busy, onSideBySide, onSweep }: SteeringPanelProp
             snippets={(body) => <CreateSnippets body={body} />}
             onTry={(vectorId) => {
               setCreating(false);
+              // a clean try: the new vector alone, at the strength set (1 when it was off)
               const strength = steering.strength === 0 ? 1 : steering.strength;
-              set({ vectorId, strength });
-              onSideBySide(comparedVector(vectorId, undefined));
+              set({ vectorId, strength, more: [] });
+              if (freeText) remember(vectorId);
+              // a run still streaming: the vector is picked, and the comparison is the user's next click
+              if (!busy && !raw) onSideBySide(comparedVector(vectorId, undefined));
             }}
           />
         </Suspense>

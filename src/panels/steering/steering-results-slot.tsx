@@ -4,7 +4,7 @@ import { useStore } from '../../store/store.ts';
 
 const SteeringResultsView = lazy(() => import('./steering-results.tsx').then((m) => ({ default: m.SteeringResults })));
 
-export function SteeringResults({ onStop }: { onStop(runIds: readonly string[]): void }) {
+export function SteeringResults({ onStop }: { onStop(viewId: string, runIds: readonly string[]): void }) {
   const shown = useStore((s) => s.steeringView !== undefined);
   if (!shown) return null;
   return (

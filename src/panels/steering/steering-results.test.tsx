@@ -61,7 +61,7 @@ describe('SteeringResults', () => {
     const onStop = vi.fn();
     render(<SteeringResults onStop={onStop} />);
     await user.click(screen.getByRole('button', { name: 'Stop' }));
-    expect(onStop).toHaveBeenCalledWith(['a', 'b']);
+    expect(onStop).toHaveBeenCalledWith('g', ['a', 'b']);
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(useStore.getState().steeringView).toBeUndefined();
   });

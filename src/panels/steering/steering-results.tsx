@@ -52,14 +52,21 @@ function Cell({
   const cut = other !== undefined && cell.factor !== 0 ? commonPrefix(text, other) : text.length;
   const m = view.measure;
   return (
-    <article className="steer-cell" aria-label={cell.label} data-status={status} data-testid="steer-cell">
+    <article className="steer-cell" aria-labelledby={`${cell.runId}-l`} data-status={status} data-testid="steer-cell">
       <h4>
-        {cell.factor === 0 ? 'Unsteered (0)' : cell.label}{' '}
+        <span id={`${cell.runId}-l`}>{cell.label}</span>
+        {cell.factor === 0 && <span className="hint"> (unsteered)</span>}{' '}
         <span className="hint">{status === 'done' ? '' : status}</span>
       </h4>
-      <pre className="sample-text">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard */}
+      <pre className="sample-text" tabIndex={0}>
         {text.slice(0, cut)}
-        {cut < text.length && <mark title="differs from the unsteered text from here">{text.slice(cut)}</mark>}
+        {cut < text.length && (
+          <>
+            <span className="sr-only">(differs from the unsteered text from here:) </span>
+            <mark title="differs from the unsteered text from here">{text.slice(cut)}</mark>
+          </>
+        )}
       </pre>
       {run?.error && <p className="error-box">{run.error}</p>}
       <p className="cell-scores">
@@ -74,26 +81,35 @@ function Cell({
   );
 }
 
-export function SteeringResults({ onStop }: { onStop(runIds: readonly string[]): void }) {
+export function SteeringResults({ onStop }: { onStop(viewId: string, runIds: readonly string[]): void }) {
   const view = useStore((s) => s.steeringView);
   const running = useStore((s) => view?.cells.some((c) => s.runs[c.runId]?.status === 'running') ?? false);
   const baseText = useStore((s) => {
     const base = view?.cells.find((c) => c.factor === 0);
     return base ? runTextOf(s.runs[base.runId]) : undefined;
   });
-  const close = () => useStore.getState().setSteeringView(undefined);
   if (!view) return null;
+  const stop = () =>
+    onStop(
+      view.id,
+      view.cells.map((c) => c.runId),
+    );
+  // closing ends what is still running: nothing goes on out of sight
+  const close = () => {
+    stop();
+    useStore.getState().setSteeringView(undefined);
+  };
   const base = view.cells.find((c) => c.factor === 0);
   const title = view.kind === 'side' ? 'Side by side' : 'Strength sweep';
   return (
-    <section className="panel steering-results" aria-label={title} data-kind={view.kind}>
+    <section className="panel steering-results" aria-labelledby={`${view.id}-h`} data-kind={view.kind}>
       <div className="row">
-        <h3>
+        <h3 id={`${view.id}-h`}>
           {title}: {view.vectorName}
         </h3>
         <span className="spacer" />
         {running && (
-          <button type="button" onClick={() => onStop(view.cells.map((c) => c.runId))}>
+          <button type="button" onClick={stop}>
             Stop
           </button>
         )}

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { MAX_STEERING_STRENGTH } from '../../../protocol/steering-fields.ts';
 import { STRENGTH_MAX, STRENGTH_MIN, STRENGTH_STEP } from '../../api/steering.ts';
 
-const round = (x: number) => Math.round(x * 100) / 100;
+const round = (x: number) => Math.round(x * 100) / 100 + 0; // + 0: never -0
 const show = (x: number) => String(round(x));
 
 export interface StrengthControlProps {
@@ -15,10 +15,14 @@ export interface StrengthControlProps {
   onChange(v: number): void;
 }
 
+/** A plain decimal with at most two places (what is sent is exactly what is shown). */
+const DECIMAL = /^\s*-?(\d+\.?\d{0,2}|\.\d{1,2})\s*$/;
+
 function problemOf(text: string): string | undefined {
   if (text.trim() === '') return 'Give a number (0 is off)';
   const n = Number(text);
   if (!Number.isFinite(n)) return 'Not a number';
+  if (!DECIMAL.test(text)) return 'A plain number with at most two decimals, like 1.25';
   if (Math.abs(n) > MAX_STEERING_STRENGTH)
     return `Between −${MAX_STEERING_STRENGTH} and ${MAX_STEERING_STRENGTH} (the API refuses more)`;
   return undefined;
@@ -69,7 +73,7 @@ export function StrengthControl(p: StrengthControlProps) {
           onChange={(e) => onText(e.target.value)}
         />
       </div>
-      <p className={problem ? 'field-error' : 'hint'} id={`${id}-h`} role={problem ? 'alert' : undefined}>
+      <p className={problem ? 'field-error' : 'hint'} id={`${id}-h`} aria-live="polite">
         {problem ??
           (off ? (
             <>

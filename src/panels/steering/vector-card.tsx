@@ -9,7 +9,7 @@ import { DoseChart } from './dose-chart.tsx';
 
 const num = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
-function OwnVectorActions({ v, onDeleted }: { v: SteeringVectorItem; onDeleted(): void }) {
+function OwnVectorActions({ v, onDeleted }: { v: SteeringVectorItem; onDeleted(id: string): void }) {
   const id = useId();
   const [label, setLabel] = useState(v.label ?? '');
   const [confirming, setConfirming] = useState(false);
@@ -39,7 +39,13 @@ function OwnVectorActions({ v, onDeleted }: { v: SteeringVectorItem; onDeleted()
             type="button"
             className="danger"
             disabled={del.isPending}
-            onClick={() => del.mutate(v.id, { onSuccess: onDeleted, onSettled: () => setConfirming(false) })}
+            // the promise settles after the list is refreshed (the card may be gone by then; the draft is not)
+            onClick={() =>
+              void del.mutateAsync(v.id).then(
+                () => onDeleted(v.id),
+                () => setConfirming(false),
+              )
+            }
           >
             Delete vector
           </button>
@@ -61,7 +67,15 @@ function OwnVectorActions({ v, onDeleted }: { v: SteeringVectorItem; onDeleted()
   );
 }
 
-export function VectorCard({ v, strength, onDeleted }: { v: SteeringVectorItem; strength: number; onDeleted(): void }) {
+export function VectorCard({
+  v,
+  strength,
+  onDeleted,
+}: {
+  v: SteeringVectorItem;
+  strength: number;
+  onDeleted(id: string): void;
+}) {
   const e = v.evidence;
   return (
     <div className="vector-card" data-testid="vector-card">

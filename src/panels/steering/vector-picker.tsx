@@ -1,5 +1,5 @@
 // The "Steering vector" picker: a list of the target's vectors (built-ins, then the user's) where the list can be
-// read; a free-text id with the recently used ones as suggestions where it cannot (the hosted list is behind a login
+// read; a free-text id with the ones used in comparisons as suggestions where it cannot (the hosted list is behind a login
 // the local key cannot reach).
 import { useId } from 'react';
 import type { SteeringVectorItem } from '../../api/steering-client.ts';
@@ -13,8 +13,6 @@ export interface VectorPickerProps {
   recent: readonly string[];
   hint: string;
   onChange(id: string): void;
-  /** Free text: the id was committed (Enter or leaving the field). */
-  onCommit?(id: string): void;
 }
 
 export function VectorPicker(p: VectorPickerProps) {
@@ -34,10 +32,6 @@ export function VectorPicker(p: VectorPickerProps) {
           maxLength={200}
           aria-describedby={`${id}-h`}
           onChange={(e) => p.onChange(e.target.value)}
-          onBlur={(e) => p.onCommit?.(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') p.onCommit?.(e.currentTarget.value);
-          }}
         />
         <datalist id={`${id}-recent`}>
           {p.recent.map((r) => (

@@ -10,7 +10,16 @@ import type { SnippetTarget } from '../types.ts';
 import { at, printedFrames } from './printed-answer.ts';
 
 /** The vector and strength a body asks to steer with, or undefined when it names none. */
-export function askedSteering(body: JsonObject): { vector_id: string; strength: number } | undefined {
+export function askedSteering(
+  body: JsonObject,
+): { vector_id: string | null; strength: number; inline?: boolean } | undefined {
+  // an inline vector (a mix): applied as given, echoed without an id
+  if (isObject(body.steering_vector))
+    return {
+      vector_id: null,
+      inline: true,
+      strength: typeof body.steering_strength === 'number' ? body.steering_strength : 1,
+    };
   const block = isObject(body.policy) && isObject(body.policy.steering) ? body.policy.steering : undefined;
   const [id, strength] = block?.enabled
     ? [block.vector_id, block.strength]

@@ -14,7 +14,24 @@ const FLAG_SCHEMA = {
   additionalProperties: false,
 };
 
+/** A mix as the panel sends it: one inline vector ({layer key: d_model floats}) at strength 1. */
+const wave = (k: number) => Array.from({ length: 128 }, (_, i) => Number((0.5 * Math.cos(k * i)).toFixed(4)));
+
 export const STEERING_FIXTURES: readonly Fixture[] = [
+  {
+    name: 'chat-steering-mix-local',
+    runsLocally: true,
+    req: request(LOCAL_BASE_URL, '/v1/chat/completions', {
+      model: 'austen-mini',
+      messages: [{ role: 'user', content: 'How did you like the ball?' }],
+      max_tokens: 12,
+      temperature: 0.8,
+      seed: 1,
+      steering_vector: { '3': wave(3), '5': wave(5) },
+      steering_strength: 1,
+      stream: false,
+    }),
+  },
   {
     name: 'chat-steering-local',
     runsLocally: true,
