@@ -123,7 +123,7 @@ test('several vectors at once: a mix travels as one inline vector and runs side 
   });
   const [plain, mixed] = await side.locator('pre').allTextContents();
   expect(plain).not.toBe(mixed);
-  await row.getByRole('button', { name: 'Remove' }).click();
+  await row.getByRole('button', { name: 'Remove vector 2' }).click();
   await expect(page.getByRole('group', { name: 'Vector 2' })).toHaveCount(0);
 });
 

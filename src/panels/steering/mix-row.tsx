@@ -33,7 +33,7 @@ export function MixRow({ n, part, vectors, onChange, onRemove }: MixRowProps) {
         onChange={(strength) => onChange({ ...part, strength })}
       />
       <button type="button" onClick={onRemove}>
-        Remove
+        Remove vector {n}
       </button>
     </fieldset>
   );
