@@ -33,6 +33,7 @@ import {
   presetSchema,
   runtimePolicySchema,
 } from './policy.ts';
+import { saeFeaturePageSchema } from './sae.ts';
 import { samplingFrameSchema, samplingRequestSchema, samplingResponseSchema } from './sampling-generate.ts';
 import {
   steeringBulkDeleteRequestSchema,
@@ -231,6 +232,18 @@ export const ROUTES = [
     relay: true,
   },
   planned('sae.generate', 'POST', '/sae/generate', 'SAE-monitored generation', 'SAE-monitored generation', 'native'),
+  {
+    id: 'sae.features',
+    method: 'GET',
+    path: '/sae/features',
+    summary:
+      "The model's SAE latents with their automatic labels and top contexts (extension; ?offset=&limit=&q= on the label)",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: saeFeaturePageSchema,
+    relay: false,
+  },
   {
     id: 'policies.list',
     method: 'GET',

@@ -194,11 +194,19 @@ export const behaviorDeleteResponseSchema = z.object({ deleted: z.boolean(), beh
 
 // ---- GET /sae/features (extension, paged)
 
+/** Latents one page of /sae/features holds at most. */
+export const MAX_FEATURE_PAGE = 256;
+
 export const saeFeatureSchema = z.object({
   index: z.number(),
   /** The best labeller's words when its AUC reaches the documented bar, else "unlabelled". */
   label: z.string(),
   label_auc: z.number().nullable(),
+  /** Of the characters where the latent is active, the fraction where the label holds; and the converse. */
+  precision: z.number().nullable().optional(),
+  recall: z.number().nullable().optional(),
+  /** The best few labellers by AUC (the first is the label's when labelled). */
+  candidates: z.array(z.object({ id: z.string(), label: z.string(), auc: z.number() })).optional(),
   /** Fraction of held-out characters where the latent is active. */
   density: z.number(),
   dead: z.boolean(),

@@ -11,6 +11,8 @@ export interface ServerConfig {
   modelPath: string;
   /** The model's built-in steering vectors (*.json); default: the `steering` folder next to the weights. */
   steeringDir?: string;
+  /** Where the SAE feature labels are (default: the model folder's sae/; tests point elsewhere). */
+  saeDir?: string;
   staticRoot: string;
   /** The relay's timeouts: until the upstream's headers, and the longest silence in its body. */
   upstreamConnectTimeoutMs?: number;

@@ -1,7 +1,9 @@
 // What the routes share: the engine pool, the store, the model's description, limits and configuration.
+
 import type { Store } from './db.ts';
 import type { EnginePool } from './engine-pool.ts';
 import type { RelayTimeouts } from './relay.ts';
+import type { SaeFeatures } from './sae/features.ts';
 import type { KnownVector } from './steering/built-ins.ts';
 
 export interface LocalModelInfo {
@@ -29,6 +31,8 @@ export interface ServerDeps {
   readonly bindHost: string;
   /** The model's built-in steering vectors (read-only; none when absent). */
   readonly builtInVectors?: readonly KnownVector[];
+  /** The model's SAE feature labels (none: the model has no SAE here). */
+  readonly saeFeatures?: SaeFeatures;
   /** The built SPA (dist/); undefined serves no static files. */
   readonly staticRoot?: string;
   readonly log?: (line: string) => void;

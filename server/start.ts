@@ -12,6 +12,7 @@ import type { LocalModelInfo } from './context.ts';
 import { Store } from './db.ts';
 import { EnginePool } from './engine-pool.ts';
 import { DEFAULT_RELAY_TIMEOUTS } from './relay.ts';
+import { loadSaeFeatures } from './sae/features.ts';
 import { loadBuiltIns } from './steering/built-ins.ts';
 
 export interface RunningServer {
@@ -49,6 +50,7 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
     log,
     join(modelDir, '..', '..'),
   );
+  const saeFeatures = loadSaeFeatures(cfg.saeDir ?? join(modelDir, 'sae'), model.name, log);
   const key = store.localKey();
   const pool = new EnginePool({ modelPath: cfg.modelPath, size: cfg.workers, maxQueue: cfg.maxQueue });
   await pool.ready();
@@ -58,6 +60,7 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
     key,
     model,
     builtInVectors,
+    saeFeatures,
     upstream: cfg.upstream,
     relayTimeouts: {
       connectMs: cfg.upstreamConnectTimeoutMs ?? DEFAULT_RELAY_TIMEOUTS.connectMs,

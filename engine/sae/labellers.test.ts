@@ -3,16 +3,15 @@ import { Rng } from '../rng.ts';
 import { insideQuotesFraction } from '../steering/builtin/measures.ts';
 import { readHeldout } from '../train/heldout.ts';
 import { buildLexicon, jsonLine } from '../train/synthetic-json.ts';
+import { BASE_LABELLERS, type Labeller } from './labellers.ts';
 import {
   AUSTEN_NAMES,
   AUSTEN_WORDS,
-  BASE_LABELLERS,
   defaultLabellers,
   frequentNames,
   frequentWords,
-  type Labeller,
   wordLabeller,
-} from './labellers.ts';
+} from './word-labellers.ts';
 
 const byId = (id: string): Labeller => {
   const l = BASE_LABELLERS.find((x) => x.id === id);

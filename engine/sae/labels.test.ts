@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng.ts';
 import { readHeldout } from '../train/heldout.ts';
 import { auc } from './auc.ts';
-import { BASE_LABELLERS, defaultLabellers } from './labellers.ts';
+import { BASE_LABELLERS } from './labellers.ts';
 import {
   AUC_THRESHOLD,
   type LiveFeatureLabel,
@@ -10,6 +10,7 @@ import {
   latentActivations,
   type SparseActivations,
 } from './labels.ts';
+import { defaultLabellers } from './word-labellers.ts';
 
 const HELDOUT = readHeldout(process.cwd());
 

@@ -7,7 +7,8 @@
 // (CSR), sorted once, and every labeller is scored against them in O(active entries) with the inactive positions as
 // one tied group (auc.ts `sparseAucSorted`): 50,000 positions × k = 32 × ~50 labellers is ~10⁸ cheap steps.
 import { sparseAucSorted } from './auc.ts';
-import { defaultLabellers, type Labeller } from './labellers.ts';
+import type { Labeller } from './labellers.ts';
+import { defaultLabellers } from './word-labellers.ts';
 
 /** Per-position latents, as engine/sae/encode-text.ts gives them: row r's top-k latent ids and activations. */
 export interface SparseActivations {

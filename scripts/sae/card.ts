@@ -54,7 +54,7 @@ function labelSection(): string {
 ## Feature labels
 
 \`npm run sae:label\` labels every latent on the same 50,000 characters (\`engine/sae/labels.ts\`): its activation is
-scored against each of about 75 cheap labellers (\`engine/sae/labellers.ts\`: inside quotes, quote marks, JSON
+scored against each of about 75 cheap labellers (\`engine/sae/labellers.ts\`, \`word-labellers.ts\`: inside quotes, quote marks, JSON
 keys and strings, digit, capital, word start, sentence start, newline, space, single punctuation characters, and
 the held-out text's frequent words and names — each defined from the characters up to the position, as a causal
 model sees them) by AUC; the best labeller's words become the label when its AUC is at least ${l.threshold}, else the

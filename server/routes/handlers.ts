@@ -8,6 +8,7 @@ import { modelHandlers } from './models.ts';
 import { openApiHandlers } from './openapi.ts';
 import { policyHandlers } from './policies.ts';
 import { policyBatchHandlers } from './policy-batch.ts';
+import { saeHandlers } from './sae.ts';
 import { samplingHandlers } from './sampling.ts';
 import { steeringHandlers } from './steering.ts';
 
@@ -22,5 +23,6 @@ export function createHandlers(deps: ServerDeps): Handlers {
     ...policyHandlers(deps),
     ...policyBatchHandlers(deps),
     ...steeringHandlers(deps),
+    ...saeHandlers(deps),
   };
 }
