@@ -43,6 +43,16 @@ describe('topkRow', () => {
     }
   });
 
+  it('breaks ties towards the lower index', () => {
+    const idx = new Int32Array(2);
+    const val = new Float32Array(2);
+    topkRow(Float32Array.from([1, 0, 1, 3]), 0, 4, 2, idx, val, 0);
+    expect([...idx]).toEqual([3, 0]);
+    const i3 = new Int32Array(3);
+    topkRow(Float32Array.from([2, 2, 2, 2, 2]), 0, 5, 3, i3, new Float32Array(3), 0);
+    expect([...i3].sort()).toEqual([0, 1, 2]);
+  });
+
   it('restricts to allowed latents and pads with -1 when there are fewer than k', () => {
     const pre = Float32Array.from([5, 4, 3, 2, 1]);
     const idx = new Int32Array(3);

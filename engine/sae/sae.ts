@@ -71,7 +71,8 @@ export function topkRow(
     if (filled < k) {
       outIdx[outOff + filled] = i;
       outVal[outOff + filled] = v;
-      if (v < minVal || filled === 0) {
+      // the slot to evict first: the smallest value, and among equal ones the highest index (the latest)
+      if (v <= minVal || filled === 0) {
         minVal = v;
         minPos = filled;
       }
@@ -84,7 +85,7 @@ export function topkRow(
     minVal = Number.POSITIVE_INFINITY;
     for (let j = 0; j < k; j++) {
       const w = outVal[outOff + j] as number;
-      if (w < minVal) {
+      if (w < minVal || (w === minVal && (outIdx[outOff + j] as number) > (outIdx[outOff + minPos] as number))) {
         minVal = w;
         minPos = j;
       }

@@ -115,7 +115,7 @@ A TopK sparse autoencoder (Gao et al. 2024) on the residual stream of \`austen-m
 | dictionary | ${r.n.toLocaleString('en')} latents (${r.n / r.d}× the width ${r.d}) |
 | k | ${r.k} active latents per character (relu after top-k, so L0 ≤ k) |
 | weights | \`sae.safetensors\`: W_enc [${r.n} × ${r.d}], latent_bias [${r.n}], W_dec [${r.n} × ${r.d}] (unit-norm rows), pre_bias [${r.d}], F32; the metadata holds this card's figures |
-| recipe | OpenAI's \`sparse_autoencoder/train.py\`: tied init (W_enc = W_dec, random unit rows), pre_bias = geometric median of 16,384 activations, encoder rescaled so reconstructions of random unit inputs have unit norm, loss = MSE / Var(x) + ${r.aux_coef.toFixed(5)} × AuxK (top ${r.k_aux} of the dead latents reconstruct the residual error; dead = no activation for ${r.dead_tokens.toLocaleString('en')} tokens), unit-norm decoder with the parallel gradient component projected out, Adam (β 0.9 / 0.999, ε 6.25e-10), lr ${r.lr} (warm-up 100 steps, linear decay over the last 20 %), batch ${r.batch} |
+| recipe | OpenAI's \`sparse_autoencoder/train.py\`: tied init (W_enc = W_dec, random unit rows), pre_bias = geometric median of the first 4,096 activations of the buffer, encoder rescaled so reconstructions of random unit inputs have unit norm, loss = MSE / Var(x) + ${r.aux_coef.toFixed(5)} × AuxK (top ${r.k_aux} of the dead latents reconstruct the residual error e, normalised by Σ‖e‖² — uncentred, where OpenAI's normalized_mse centres it; dead = no activation for ${r.dead_tokens.toLocaleString('en')} tokens), unit-norm decoder with the parallel gradient component projected out, Adam (β 0.9 / 0.999, ε 6.25e-10), lr ${r.lr} (warm-up min(100, steps / 10) steps, linear decay over the last 20 %), batch ${r.batch} |
 | data | residuals of random 256-character windows of the five training novels (93 %) and synthetic JSON lines (7 %), every position of each window, through a 65,536-row shuffling buffer (each streamed row served about 3 times); *Persuasion* never |
 | tokens seen | ${r.tokens_seen.toLocaleString('en')} (${r.steps.toLocaleString('en')} steps) |
 | wall time | ${mins(r.train_seconds)} of training on this project's 2-core machine (shared with other work while it ran), plus about a minute of measurement |
@@ -158,8 +158,8 @@ character.
 
 Δloss is the target the pilots missed: the model's later blocks amplify small residual errors, and at 400k tokens
 every candidate was above 0.1 (\`${r.hook}\`: ${f3(pilots.find((p) => p.hook === r.hook)?.heldout_50k.delta_loss)}). The full run
-(${(r.tokens_seen / 1e6).toFixed(1)} M tokens, ${(r.tokens_seen / (pilots[0]?.tokens_seen ?? r.tokens_seen)).toFixed(1)}× the pilot, learning rate decayed over its last 20 %) brings it to
-${f3(delta)}${delta < 0.05 ? ' with no other change' : '; not tried for lack of time: 2,048 latents, more tokens'}.
+(${(r.tokens_seen / 1e6).toFixed(1)} M tokens, ${(r.tokens_seen / (pilots[0]?.tokens_seen ?? r.tokens_seen)).toFixed(1)}× the pilot; the same schedule, warm-up and decay scaled to its length) brings it to
+${f3(delta)}${delta < 0.05 ? ' with no other change than the tokens' : '; not tried for lack of time: 2,048 latents, more tokens'}.
 
 ## Rebuild
 

@@ -8,6 +8,7 @@ import { loadModel, REPO_ROOT } from '../../engine/node/load-model.ts';
 import { encodeText } from '../../engine/sae/encode-text.ts';
 import { loadSae } from '../../engine/sae/io.ts';
 import { AUC_THRESHOLD, type FeatureLabel, labelLatents } from '../../engine/sae/labels.ts';
+import { normalize } from '../../engine/tokenizer.ts';
 import { readHeldout } from '../../engine/train/heldout.ts';
 
 const dir = join(REPO_ROOT, 'models', 'austen-mini', 'sae');
@@ -19,8 +20,9 @@ const model = loadModel();
 const text = readHeldout(REPO_ROOT);
 const acts = encodeText(model, sae, text);
 const t1 = performance.now();
-// the tokenizer may normalise characters: label against the text the rows are
-const rowsText = text.length === acts.rows ? text : text.slice(0, acts.rows);
+// the rows are the characters of the normalised text (the tokenizer's): label that text
+const rowsText = normalize(text);
+if (rowsText.length !== acts.rows) throw new Error(`${acts.rows} rows for ${rowsText.length} characters`);
 const labels = labelLatents(rowsText, acts, sae.n);
 const t2 = performance.now();
 
