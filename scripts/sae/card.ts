@@ -135,8 +135,12 @@ the residual of each character comes from windows of 256 with stride 128, as in 
 | Δloss = spliced − ${BASELINE} | ${f3(delta)} nats/char | < 0.05 | ${ok(delta < 0.05)} |
 
 The clean loss by the same code path is ${h.clean_loss?.toFixed(4) ?? '—'} (= the model card's ${BASELINE}).
-Test slice (first 5,000 characters, what \`engine/sae/committed-sae.test.ts\` reproduces, FVE ± 0.002, dead ± 1 latent):
-FVE ${f3(s.fve)}, PCA-${r.k} ${f3(s.pca_k_fve)}, dead ${pct(s.dead_fraction)}, L0 ${s.l0.toFixed(2)}.
+Test slice (first 5,000 characters, what \`engine/sae/committed-sae.test.ts\` reproduces, FVE ± 0.002, dead ± 1 latent,
+losses ± 1e-4): FVE ${f3(s.fve)}, PCA-${r.k} ${f3(s.pca_k_fve)}, dead ${pct(s.dead_fraction)}, L0 ${s.l0.toFixed(2)}${
+  s.spliced_loss !== undefined && s.clean_loss !== undefined
+    ? `, loss ${s.clean_loss.toFixed(4)} → ${s.spliced_loss.toFixed(4)} spliced (Δ ${f3(s.spliced_loss - s.clean_loss)}; this slice's own loss is higher than the whole text's)`
+    : ''
+}.
 
 ## Why this hook: the pilot
 

@@ -239,7 +239,8 @@ const sae = trainer.sae();
 const heldout = readHeldout(REPO_ROOT);
 const m0 = performance.now();
 const full = measureSae(model, sae, heldout.slice(0, HELDOUT_CHARS), !a['no-loss']);
-const slice = measureSae(model, sae, heldout.slice(0, TEST_SLICE_CHARS), false);
+// the test slice with its losses too: engine/sae/committed-sae.test.ts reproduces them
+const slice = measureSae(model, sae, heldout.slice(0, TEST_SLICE_CHARS), !a['no-loss']);
 console.error(`measured in ${((performance.now() - m0) / 1000).toFixed(1)} s`);
 const report = {
   hook,
