@@ -4,6 +4,7 @@ import type { Store } from './db.ts';
 import type { EnginePool } from './engine-pool.ts';
 import type { RelayTimeouts } from './relay.ts';
 import type { SaeFeatures } from './sae/features.ts';
+import type { SaeInfo } from './sae/sae-file.ts';
 import type { KnownVector } from './steering/built-ins.ts';
 
 export interface LocalModelInfo {
@@ -33,6 +34,8 @@ export interface ServerDeps {
   readonly builtInVectors?: readonly KnownVector[];
   /** The model's SAE feature labels (none: the model has no SAE here). */
   readonly saeFeatures?: SaeFeatures;
+  /** The model's SAE weights (none: no SAE here). */
+  readonly sae?: SaeInfo;
   /** The built SPA (dist/); undefined serves no static files. */
   readonly staticRoot?: string;
   readonly log?: (line: string) => void;

@@ -13,6 +13,7 @@ import { Store } from './db.ts';
 import { EnginePool } from './engine-pool.ts';
 import { DEFAULT_RELAY_TIMEOUTS } from './relay.ts';
 import { loadSaeFeatures } from './sae/features.ts';
+import { findSae } from './sae/sae-file.ts';
 import { loadBuiltIns } from './steering/built-ins.ts';
 
 export interface RunningServer {
@@ -50,7 +51,9 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
     log,
     join(modelDir, '..', '..'),
   );
-  const saeFeatures = loadSaeFeatures(cfg.saeDir ?? join(modelDir, 'sae'), model.name, log);
+  const saeDir = cfg.saeDir ?? join(modelDir, 'sae');
+  const saeFeatures = loadSaeFeatures(saeDir, model.name, log);
+  const sae = findSae(saeDir, model.name, log);
   const key = store.localKey();
   const pool = new EnginePool({ modelPath: cfg.modelPath, size: cfg.workers, maxQueue: cfg.maxQueue });
   await pool.ready();
@@ -61,6 +64,7 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
     model,
     builtInVectors,
     saeFeatures,
+    sae,
     upstream: cfg.upstream,
     relayTimeouts: {
       connectMs: cfg.upstreamConnectTimeoutMs ?? DEFAULT_RELAY_TIMEOUTS.connectMs,
