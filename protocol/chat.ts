@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_MESSAGES, MAX_PROMPT_CHARS } from './limits.ts';
 import { axionicExtrasSchema, finishReasonSchema, tokenLogprobSchema, usageSchema } from './openai-common.ts';
 import { openaiPolicyFields } from './policy.ts';
+import { openaiBehaviorFields } from './sae.ts';
 import { laterFields, ranged, samplingFields } from './sampling.ts';
 import { steeringFields } from './steering-fields.ts';
 
@@ -19,6 +20,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export const chatCompletionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
+  ...openaiBehaviorFields,
   ...openaiPolicyFields,
   ...steeringFields,
   messages: z.array(chatMessageSchema).min(1).max(MAX_MESSAGES),

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { MAX_PROMPT_CHARS, MAX_PROMPTS } from './limits.ts';
 import { axionicExtrasSchema, finishReasonSchema, usageSchema } from './openai-common.ts';
 import { openaiPolicyFields } from './policy.ts';
+import { openaiBehaviorFields } from './sae.ts';
 import { laterFields, ranged, samplingFields } from './sampling.ts';
 import { steeringFields } from './steering-fields.ts';
 
 export const completionRequestSchema = z.object({
   ...samplingFields,
   ...laterFields,
+  ...openaiBehaviorFields,
   ...openaiPolicyFields,
   ...steeringFields,
   prompt: z.union([

@@ -33,7 +33,17 @@ import {
   presetSchema,
   runtimePolicySchema,
 } from './policy.ts';
-import { saeFeaturePageSchema } from './sae.ts';
+import {
+  behaviorCreateRequestSchema,
+  behaviorDeleteResponseSchema,
+  behaviorListSchema,
+  behaviorRenameRequestSchema,
+  behaviorSchema,
+  saeFeaturePageSchema,
+  saeGenerateFrameSchema,
+  saeGenerateRequestSchema,
+  saeResultSchema,
+} from './sae.ts';
 import { samplingFrameSchema, samplingRequestSchema, samplingResponseSchema } from './sampling-generate.ts';
 import {
   steeringBulkDeleteRequestSchema,
@@ -231,7 +241,20 @@ export const ROUTES = [
     frame: samplingFrameSchema,
     relay: true,
   },
-  planned('sae.generate', 'POST', '/sae/generate', 'SAE-monitored generation', 'SAE-monitored generation', 'native'),
+  {
+    id: 'sae.generate',
+    method: 'POST',
+    path: '/sae/generate',
+    summary:
+      'SAE-monitored generation: per-token behavior scores over SSE, drift corrected by regeneration (monitor) or steered from the start (force_steering)',
+    auth: 'key',
+    local: 'live',
+    stream: 'native',
+    request: saeGenerateRequestSchema,
+    response: saeResultSchema,
+    frame: saeGenerateFrameSchema,
+    relay: true,
+  },
   {
     id: 'sae.features',
     method: 'GET',
@@ -383,8 +406,35 @@ export const ROUTES = [
     response: z.object({ deleted: z.boolean(), policy_id: z.string() }),
     relay: true,
   },
-  planned('behaviors.list', 'GET', '/behaviors', 'List behaviors', 'behaviors'),
-  planned('behaviors.create', 'POST', '/behaviors/create', 'Create a behavior', 'behaviors'),
+  {
+    id: 'behaviors.list',
+    method: 'GET',
+    path: '/behaviors',
+    summary:
+      "Behaviors: the model's built-ins (read-only, with their measured evidence) and those made here; ?format=list answers a bare array (extension)",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: behaviorListSchema,
+    relay: true,
+  },
+  {
+    id: 'behaviors.create',
+    method: 'POST',
+    path: '/behaviors/create',
+    summary:
+      "A behavior from contrast pairs: a sparse probe over the SAE's latents at the answers' characters, Platt-calibrated, with a drift threshold and a correction vector (CAA from the same pairs unless steering_vector_id is given), stored in SQLite",
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: behaviorCreateRequestSchema,
+    response: behaviorSchema.extend({
+      sae_baseline_path: z.string(),
+      generation_prompts_path: z.string().nullable(),
+      sae_id: z.string(),
+    }),
+    relay: true,
+  },
   planned(
     'behaviors.recompute-baselines',
     'POST',
@@ -392,7 +442,29 @@ export const ROUTES = [
     'Recompute behavior baselines',
     'behaviors',
   ),
-  planned('behaviors.rename', 'PATCH', '/behaviors/{behavior_id}/rename', 'Rename a behavior', 'behaviors'),
+  {
+    id: 'behaviors.rename',
+    method: 'PATCH',
+    path: '/behaviors/{behavior_id}/rename',
+    summary: 'Rename a user behavior (built-ins are read-only)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    request: behaviorRenameRequestSchema,
+    response: behaviorSchema,
+    relay: true,
+  },
+  {
+    id: 'behaviors.delete',
+    method: 'DELETE',
+    path: '/behaviors/{behavior_id}',
+    summary: 'Delete a user behavior (extension; built-ins are read-only; its correction vector stays)',
+    auth: 'key',
+    local: 'live',
+    stream: 'none',
+    response: behaviorDeleteResponseSchema,
+    relay: true,
+  },
   {
     id: 'steering.generate',
     method: 'POST',

@@ -16,6 +16,8 @@ import { MAX_PROMPT_CHARS } from './limits.ts';
 import { usageSchema } from './openai-common.ts';
 import { modelFieldSchema, ranged, samplingMethods } from './sampling.ts';
 
+/** max_new_tokens when it is left out (the contract's SAERunRequest default). */
+export const DEFAULT_SAE_MAX_NEW_TOKENS = 50;
 /** Tokens the score must stay above the threshold for, in a row, to be drift. */
 export const DRIFT_RUN = 3;
 /** Attempts one /sae/generate makes at most (the first and up to two corrections). */
@@ -26,6 +28,12 @@ export const MAX_BEHAVIORS = 16;
 export const MAX_TOP_K_FEATURES = 32;
 
 const behaviorNameSchema = z.string().min(1).max(200);
+
+/** `behavior_names` / `force_steering` on the /v1 routes (OpenAI clients send them in extra_body). */
+export const openaiBehaviorFields = {
+  behavior_names: z.array(behaviorNameSchema).max(MAX_BEHAVIORS).nullish(),
+  force_steering: z.array(behaviorNameSchema).max(MAX_BEHAVIORS).nullish(),
+};
 
 // ---- POST /sae/generate
 
@@ -160,7 +168,7 @@ export type SaeGenerateFrame = z.input<typeof saeGenerateFrameSchema>;
 /** The SDK's BehaviorRequest (mx.sae.create_behavior), plus `model`. */
 export const behaviorCreateRequestSchema = z.object({
   behavior_name: behaviorNameSchema,
-  prompts: z.array(z.string().max(MAX_PROMPT_CHARS)).max(10_000),
+  prompts: z.array(z.string().max(MAX_PROMPT_CHARS)).max(10_000).default([]),
   positive_answers: z.array(z.string().max(MAX_PROMPT_CHARS)).max(10_000),
   negative_answers: z.array(z.string().max(MAX_PROMPT_CHARS)).max(10_000).nullish(),
   description: z.string().max(2000).nullish(),

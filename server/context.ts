@@ -1,5 +1,6 @@
 // What the routes share: the engine pool, the store, the model's description, limits and configuration.
 
+import type { BuiltInBehavior } from './behaviors/built-ins.ts';
 import type { Store } from './db.ts';
 import type { EnginePool } from './engine-pool.ts';
 import type { RelayTimeouts } from './relay.ts';
@@ -32,6 +33,8 @@ export interface ServerDeps {
   readonly bindHost: string;
   /** The model's built-in steering vectors (read-only; none when absent). */
   readonly builtInVectors?: readonly KnownVector[];
+  /** The model's built-in behaviors (read-only; none when absent or without an SAE). */
+  readonly builtInBehaviors?: readonly BuiltInBehavior[];
   /** The model's SAE feature labels (none: the model has no SAE here). */
   readonly saeFeatures?: SaeFeatures;
   /** The model's SAE weights (none: no SAE here). */

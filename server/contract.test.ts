@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../protocol/openapi.ts';
 import { ROUTES, type RouteSpec, route } from '../protocol/routes.ts';
+import { builtInFile } from './behaviors/testing.ts';
 import { readSse, startTestServer } from './testing.ts';
 
 let s: Awaited<ReturnType<typeof startTestServer>>;
@@ -42,6 +43,25 @@ beforeAll(async () => {
     note: null,
     storagePath: 'sqlite:steering_vectors/sv_contract',
   });
+  s.store.behaviors.insert({
+    id: 'bh_contract',
+    model: 'austen-mini',
+    name: 'contract',
+    description: null,
+    steeringVectorId: 'sv_contract',
+    createdAt: new Date().toISOString(),
+    scorer: { ...builtInFile('contract').scorer },
+    evidence: {
+      separation_auc: null,
+      positive_answers: 0,
+      negative_answers: 0,
+      positive_rows: 0,
+      negative_rows: 0,
+      folds: 0,
+      top_latents: [],
+      threshold_rule: 'made up',
+    },
+  });
 });
 afterAll(async () => {
   await s.close();
@@ -54,6 +74,7 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'v1.chat.completions': { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 4, seed: 1 },
   'v1.completions': { prompt: 'It is', max_tokens: 4, seed: 1, logprobs: 2 },
   generate: { prompt: 'It is', max_tokens: 4, seed: 1 },
+  'sae.generate': { prompt: 'It is', max_new_tokens: 4, seed: 1 },
   'sampling.generate': { prompt: 'It is', max_new_tokens: 8, regex_pattern: '[a-z]+', params: { seed: 1 } },
   // saved under the id the path placeholders become, so get, run-saved and delete (in table order) find it
   'policies.save': { policy: { id: 'austen-mini', name: 'contract' } },
@@ -72,6 +93,13 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'steering.run': { prompt: 'It is', max_tokens: 4, seed: 1, steering_vector_id: 'sv_contract', multiplier: 0.5 },
   'steering.vectors.label': { label: 'contract' },
   'steering.vectors.bulk-delete': { vector_ids: [] },
+  'behaviors.create': {
+    behavior_name: 'contract-made',
+    prompts: ['She said ', 'He said '],
+    positive_answers: ['"No!"', '"Yes!"'],
+    negative_answers: ['no.', 'yes.'],
+  },
+  'behaviors.rename': { behavior_name: 'contract-renamed' },
 };
 
 /** Path parameters that must name something that exists (the default is the model's name). */
@@ -80,6 +108,8 @@ const PATH_PARAMS: Record<string, string> = {
   'steering.vectors.download': 'sv_contract',
   'steering.vectors.label': 'sv_contract',
   'steering.vectors.delete': 'sv_contract',
+  'behaviors.rename': 'bh_contract',
+  'behaviors.delete': 'bh_contract',
 };
 /** Whole paths, where one value per placeholder does not do. */
 const PATHS: Record<string, string> = {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { BehaviorStore } from './behaviors/store.ts';
 import { PresetStore } from './policy/presets.ts';
 import { PolicyStore } from './policy-store.ts';
 import { VectorStore } from './steering/vector-store.ts';
@@ -61,6 +62,12 @@ export class Store {
   get vectors(): VectorStore {
     this.vectorStore ??= new VectorStore(this.db);
     return this.vectorStore;
+  }
+  private behaviorStore?: BehaviorStore;
+  /** User behaviors (their own table in the same database). */
+  get behaviors(): BehaviorStore {
+    this.behaviorStore ??= new BehaviorStore(this.db);
+    return this.behaviorStore;
   }
   private presetStore?: PresetStore;
   /** Published policy presets (their own table), with the built-in ones. */

@@ -6,6 +6,8 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../engine/node/ts-worker.ts';
 import type {
+  BehaviorFitResult,
+  BehaviorFitTask,
   ChoiceResult,
   ExtractResult,
   ExtractTask,
@@ -45,6 +47,15 @@ export type JobEvent =
   | { readonly type: 'tokens'; readonly tokens: readonly TokenRecord[] }
   | { readonly type: 'restart'; readonly choice: number; readonly fromIndex: number; readonly attempt: number }
   | { readonly type: 'choice'; readonly result: ChoiceResult }
+  | {
+      readonly type: 'correction';
+      readonly choice: number;
+      readonly index: number;
+      readonly attempt: number;
+      readonly behavior: string;
+      readonly score: number;
+      readonly action: 'regenerate' | 'give_up';
+    }
   /** An extract task's progress (examples read of total). */
   | { readonly type: 'progress'; readonly done: number; readonly total: number };
 
@@ -189,6 +200,14 @@ export class EnginePool {
     return this.enqueue<ExtractResult>((id) => ({ type: 'extract', id, task }), opts);
   }
 
+  /**
+   * Fits a behavior's scorer to contrast pairs on a worker (same queue and capacity as generation); progress (answers
+   * read) arrives as `progress` events. Throws QueueFullError at once when there is no room.
+   */
+  fitBehavior(task: BehaviorFitTask, opts: RunOptions = {}): Promise<BehaviorFitResult> {
+    return this.enqueue<BehaviorFitResult>((id) => ({ type: 'behavior-fit', id, task }), opts);
+  }
+
   private enqueue<R>(command: (id: number) => WorkerCommand, opts: RunOptions): Promise<R> {
     if (opts.signal?.aborted) return Promise.reject(new AbortedError('aborted before start'));
     const free = this.slots.find((s) => !s.job);
@@ -242,6 +261,11 @@ export class EnginePool {
       case 'choice':
         j.opts.onEvent?.({ type: 'choice', result: m.result });
         return;
+      case 'correction': {
+        const { type: _t, id: _i, ...rest } = m;
+        j.opts.onEvent?.({ type: 'correction', ...rest });
+        return;
+      }
       case 'progress':
         j.opts.onEvent?.({ type: 'progress', done: m.done, total: m.total });
         return;
@@ -250,7 +274,9 @@ export class EnginePool {
     }
     slot.job = undefined;
     if (j.startedAt !== undefined) this.recordDuration(performance.now() - j.startedAt);
-    if (m.type === 'done' || m.type === 'extracted') (j.resolve as (r: JobResult | ExtractResult) => void)(m.result);
+    if (m.type === 'behavior-fit') (j.resolve as (r: BehaviorFitResult) => void)(m.result);
+    else if (m.type === 'done' || m.type === 'extracted')
+      (j.resolve as (r: JobResult | ExtractResult) => void)(m.result);
     else if (m.type === 'refused') j.reject(new JobRefusedError(m.refusal));
     else j.reject(new Error(m.message));
     const next = this.queue.shift();

@@ -2,8 +2,12 @@
 // and axplay's per-token extras. A streamed chunk may carry several characters (one worker batch), with one
 // `logprobs.content` entry per character; when tokens carry side data (constraint state, behavior scores…), the
 // chunk lists it in `axionic.tokens` with each token's index, so nothing per token is lost by batching.
+
+import type { SaeSide } from '../engine/sae/monitor.ts';
 import type { CompletionLogprobs } from '../protocol/completions.ts';
 import type { TokenLogprob } from '../protocol/openai-common.ts';
+import { SAE_MONITOR } from './sae/monitoring.ts';
+import { wireReadings } from './sae/readings.ts';
 import type { PromptTokenLogprob, TokenRecord } from './worker/job.ts';
 
 const bytes = (s: string) => Array.from(new TextEncoder().encode(s));
@@ -47,11 +51,29 @@ export function legacyLogprobs(
   return out;
 }
 
-/** `axionic.tokens` for a batch: one entry per token that has side data, with its index and attempt. */
-export function axionicTokens(tokens: readonly TokenRecord[]): { axionic: { tokens: unknown[] } } | undefined {
+/**
+ * `axionic.tokens` for a batch: one entry per token that has side data, with its index and attempt. The SAE
+ * monitor's readings appear as `behaviors: {name: {score, drift, forced?}}` (`forced` names the forced behaviors).
+ */
+export function axionicTokens(
+  tokens: readonly TokenRecord[],
+  forced: ReadonlySet<string> = new Set(),
+): { axionic: { tokens: unknown[] } } | undefined {
   const withSide = tokens.filter((t) => t.side);
   if (!withSide.length) return undefined;
-  return { axionic: { tokens: withSide.map((t) => ({ index: t.index, attempt: t.attempt, ...t.side })) } };
+  return {
+    axionic: {
+      tokens: withSide.map((t) => {
+        const { [SAE_MONITOR]: sae, ...rest } = t.side ?? {};
+        return {
+          index: t.index,
+          attempt: t.attempt,
+          ...rest,
+          ...(sae ? { behaviors: wireReadings(sae as SaeSide, forced) } : {}),
+        };
+      }),
+    },
+  };
 }
 
 export const textOf = (tokens: readonly TokenRecord[]) => tokens.map((t) => t.text).join('');

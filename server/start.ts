@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadWeights } from '../engine/weights.ts';
 import { createApp } from './app.ts';
+import { loadBuiltInBehaviors } from './behaviors/built-ins.ts';
 import { answerClientErrors } from './client-errors.ts';
 import type { ServerConfig } from './config.ts';
 import type { LocalModelInfo } from './context.ts';
@@ -54,6 +55,9 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
   const saeDir = cfg.saeDir ?? join(modelDir, 'sae');
   const saeFeatures = loadSaeFeatures(saeDir, model.name, log);
   const sae = findSae(saeDir, model.name, log);
+  const builtInBehaviors = sae
+    ? loadBuiltInBehaviors(join(saeDir, 'behaviors'), model, sae, log, join(modelDir, '..', '..'))
+    : [];
   const key = store.localKey();
   const pool = new EnginePool({ modelPath: cfg.modelPath, size: cfg.workers, maxQueue: cfg.maxQueue });
   await pool.ready();
@@ -63,6 +67,7 @@ export async function startServer(cfg: ServerConfig, log: (s: string) => void = 
     key,
     model,
     builtInVectors,
+    builtInBehaviors,
     saeFeatures,
     sae,
     upstream: cfg.upstream,

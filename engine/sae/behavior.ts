@@ -4,7 +4,7 @@
 // keeps and what crosses to a worker), a scorer out.
 //
 //   score(token) = σ(a · (b₀ + Σ_j w[latent_j] · value_j) + b)      j over the token's k active latents
-import { type ProbeJson, probeFromJson, type Probe, scoreRow } from './behavior-probe.ts';
+import { type Probe, type ProbeJson, probeFromJson, scoreRow } from './behavior-probe.ts';
 import { calibrated, type Platt } from './calibration.ts';
 
 /** What a behavior's score needs, as JSON. */

@@ -15,6 +15,7 @@ import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
+import { axionicExtras, openAiBehaviors, withBehaviorsOf } from '../sae/openai-behaviors.ts';
 import { requestSteering, withSteering } from '../steering/apply.ts';
 import type { TokenRecord } from '../worker/job.ts';
 import { resolveModel } from './models.ts';
@@ -35,6 +36,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
             { code: 'invalid_value', param: 'continue_final_message' },
           );
         }
+        const behaviors = openAiBehaviors(deps, body, { stream: body.stream === true, prompts: 1 });
         if (hasPolicy(body))
           return await policyAnswer(deps, c, body, {
             kind: 'chat',
@@ -44,16 +46,19 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
           });
         const wantLogprobs = body.logprobs === true;
         const steering = requestSteering(deps, body);
-        const echo = steering.applied ? { axionic: { steering: steering.applied } } : {};
-        const job = withSteering(
-          buildJob(body, {
-            prompts: [renderChat(body.messages, CHAT_TEMPLATE, { continueFinal })],
-            defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
-            vocabSize: deps.model.vocabSize,
-            extraStop: CHAT_TEMPLATE.stop,
-            topLogprobs: wantLogprobs ? (body.top_logprobs ?? 0) : undefined,
-          }),
-          steering,
+        const echo = () => axionicExtras(steering, behaviors);
+        const job = withBehaviorsOf(
+          behaviors,
+          withSteering(
+            buildJob(body, {
+              prompts: [renderChat(body.messages, CHAT_TEMPLATE, { continueFinal })],
+              defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
+              vocabSize: deps.model.vocabSize,
+              extraStop: CHAT_TEMPLATE.stop,
+              topLogprobs: wantLogprobs ? (body.top_logprobs ?? 0) : undefined,
+            }),
+            steering,
+          ),
         );
         const head = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model };
         const signal = c.req.raw.signal;
@@ -63,7 +68,9 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
         if (!body.stream) {
           const tokens = new Map<number, TokenRecord[]>();
           for await (const e of run) {
+            if (e.type === 'correction') behaviors?.tracker.correction(e);
             if (e.type !== 'tokens') continue;
+            behaviors?.tracker.tokens(e.tokens);
             for (const t of e.tokens) {
               const list = tokens.get(t.choice) ?? [];
               list.push(t);
@@ -82,7 +89,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
               logprobs: wantLogprobs ? { content: (tokens.get(ch.choice) ?? []).map(chatLogprob) } : null,
             })),
             usage: usageOf(r.promptTokens, r.completionTokens),
-            ...echo,
+            ...echo(),
           };
           return c.json(res);
         }
@@ -103,6 +110,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
             if (e.type === 'tokens') {
               const first = e.tokens[0];
               if (!first) continue;
+              behaviors?.tracker.tokens(e.tokens);
               open(first.choice);
               s.send({
                 ...chunk(
@@ -110,7 +118,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
                   { content: textOf(e.tokens) },
                   wantLogprobs ? { logprobs: { content: e.tokens.map(chatLogprob) } } : {},
                 ),
-                ...axionicTokens(e.tokens),
+                ...axionicTokens(e.tokens, behaviors?.forced),
               });
             } else if (e.type === 'choice') {
               const ch = e.result;
@@ -121,7 +129,7 @@ export function chatHandlers(deps: ServerDeps): Pick<Handlers, 'v1.chat.completi
               s.send({
                 ...base,
                 choices: [{ index: ch.choice, delta: {}, finish_reason: finishOf(ch) }],
-                ...(last ? { usage: usageOf(promptTokens, completionTokens), ...echo } : {}),
+                ...(last ? { usage: usageOf(promptTokens, completionTokens), ...echo() } : {}),
               } satisfies ChatCompletionChunk);
             }
           }

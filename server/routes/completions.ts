@@ -13,6 +13,7 @@ import { generationRouteError, openaiStream } from '../openai-stream.ts';
 import { hasPolicy, policyAnswer } from '../policy/openai-policy.ts';
 import type { Handlers } from '../register-routes.ts';
 import { startJob } from '../run-job.ts';
+import { axionicExtras, openAiBehaviors, withBehaviorsOf } from '../sae/openai-behaviors.ts';
 import { requestSteering, withSteering } from '../steering/apply.ts';
 import type { TokenRecord } from '../worker/job.ts';
 import { resolveModel } from './models.ts';
@@ -28,6 +29,7 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
           );
         const model = resolveModel(deps, body.model, c.get('apiKey'));
         const prompts = Array.isArray(body.prompt) ? body.prompt : [body.prompt];
+        const behaviors = openAiBehaviors(deps, body, { stream: body.stream === true, prompts: prompts.length });
         if (hasPolicy(body)) {
           if (prompts.length !== 1)
             throw new ApiError(400, 'invalid_request_error', 'prompt: a policy runs on one prompt', {
@@ -44,16 +46,19 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
         const lp = body.logprobs ?? undefined;
         const echo = body.echo === true;
         const steering = requestSteering(deps, body);
-        const applied = steering.applied ? { axionic: { steering: steering.applied } } : {};
-        const job = withSteering(
-          buildJob(body, {
-            prompts,
-            defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
-            vocabSize: deps.model.vocabSize,
-            topLogprobs: lp,
-            promptLogprobs: echo && lp !== undefined ? lp : undefined,
-          }),
-          steering,
+        const applied = () => axionicExtras(steering, behaviors);
+        const job = withBehaviorsOf(
+          behaviors,
+          withSteering(
+            buildJob(body, {
+              prompts,
+              defaultMaxTokens: DEFAULT_MAX_TOKENS.openai,
+              vocabSize: deps.model.vocabSize,
+              topLogprobs: lp,
+              promptLogprobs: echo && lp !== undefined ? lp : undefined,
+            }),
+            steering,
+          ),
         );
         const base = {
           id: `cmpl-${randomUUID()}`,
@@ -70,7 +75,9 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
         if (!body.stream) {
           const tokens = new Map<number, TokenRecord[]>();
           for await (const e of run) {
+            if (e.type === 'correction') behaviors?.tracker.correction(e);
             if (e.type !== 'tokens') continue;
+            behaviors?.tracker.tokens(e.tokens);
             for (const t of e.tokens) {
               const list = tokens.get(t.choice) ?? [];
               list.push(t);
@@ -88,7 +95,7 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
               finish_reason: finishOf(ch),
             })),
             usage: usageOf(r.promptTokens, r.completionTokens),
-            ...applied,
+            ...applied(),
           };
           return c.json(res);
         }
@@ -112,6 +119,7 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
             if (e.type === 'tokens') {
               const first = e.tokens[0];
               if (!first) continue;
+              behaviors?.tracker.tokens(e.tokens);
               open(first.choice);
               const offset = offsets.get(first.choice) ?? 0;
               const text = textOf(e.tokens);
@@ -125,7 +133,7 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
                     finish_reason: null,
                   },
                 ],
-                ...axionicTokens(e.tokens),
+                ...axionicTokens(e.tokens, behaviors?.forced),
               } satisfies CompletionChunk);
               offsets.set(first.choice, offset + text.length);
             } else if (e.type === 'choice') {
@@ -138,7 +146,7 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
               s.send({
                 ...base,
                 choices: [{ text: '', index: ch.choice, logprobs: null, finish_reason: finishOf(ch) }],
-                ...(last ? { usage: usageOf(promptTokens, completionTokens), ...applied } : {}),
+                ...(last ? { usage: usageOf(promptTokens, completionTokens), ...applied() } : {}),
               } satisfies CompletionChunk);
             }
           }

@@ -61,7 +61,7 @@ const FEW_SHOT_NOTE =
   'method "few-shot" was computed as "caa" (the difference of means at the answer positions): the local runtime has ' +
   'no few-shot optimiser. The vector is what a caa request gives for the same pairs.';
 
-interface Extraction {
+export interface Extraction {
   readonly task: ExtractTask;
   readonly layers: readonly number[];
   readonly methodRequested: string;
@@ -69,7 +69,7 @@ interface Extraction {
 }
 
 /** Checks a /steering/generate body whole (400 naming the field) and makes the worker's task. */
-function planExtraction(deps: ServerDeps, body: SteeringGenerateRequest): Extraction {
+export function planExtraction(deps: ServerDeps, body: SteeringGenerateRequest): Extraction {
   const method = (body.method ?? 'caa').trim().toLowerCase();
   if (!(LOCAL_STEERING_METHODS as readonly string[]).includes(method))
     throw bad(
@@ -139,6 +139,35 @@ function planExtraction(deps: ServerDeps, body: SteeringGenerateRequest): Extrac
   };
 }
 
+/** Stores a worker's CAA vector as a user vector (also used by POST /behaviors/create for a correction vector). */
+export function storeExtracted(
+  deps: ServerDeps,
+  r: ExtractResult,
+  model: string,
+  meta: { name?: string | null; label?: string | null; category?: string | null; note: string | null },
+): KnownVector & { readonly createdAt: string } {
+  const id = newVectorId();
+  const aucs = r.layers.map((l) => l.auc).filter((a): a is number => a !== null);
+  const v = {
+    id,
+    name: meta.name || id,
+    label: meta.label ?? null,
+    method: 'caa',
+    model,
+    layers: r.layers.map((l) => ({ hook: l.hook, direction: [...l.direction], scale: l.scale, rawNorm: l.rawNorm })),
+    builtIn: false,
+    category: meta.category ?? null,
+    createdAt: new Date().toISOString(),
+    description: null,
+    separationAuc: aucs.length ? aucs.reduce((a, b) => a + b, 0) / aucs.length : null,
+    note: meta.note,
+    evidence: null,
+    storagePath: `sqlite:steering_vectors/${id}`,
+  } satisfies KnownVector;
+  deps.store.vectors.save(v);
+  return v;
+}
+
 /** Stores the worker's vector and answers what /steering/generate returns. */
 function save(
   deps: ServerDeps,
@@ -147,27 +176,8 @@ function save(
   r: ExtractResult,
   model: string,
 ): SteeringGenerateResult {
-  const id = newVectorId();
-  const aucs = r.layers.map((l) => l.auc).filter((a): a is number => a !== null);
-  const separation = aucs.length ? aucs.reduce((a, b) => a + b, 0) / aucs.length : null;
-  const createdAt = new Date().toISOString();
-  const v: KnownVector = {
-    id,
-    name: body.name || id,
-    label: body.label ?? null,
-    method: 'caa',
-    model,
-    layers: r.layers.map((l) => ({ hook: l.hook, direction: [...l.direction], scale: l.scale, rawNorm: l.rawNorm })),
-    builtIn: false,
-    category: body.category ?? null,
-    createdAt,
-    description: null,
-    separationAuc: separation,
-    note: plan.note,
-    evidence: null,
-    storagePath: `sqlite:steering_vectors/${id}`,
-  };
-  deps.store.vectors.save(v);
+  const v = storeExtracted(deps, r, model, { ...body, note: plan.note });
+  const { id, separationAuc: separation, createdAt } = v;
   const byKey = <T>(f: (l: ExtractResult['layers'][number]) => T) =>
     Object.fromEntries(r.layers.map((l) => [layerKey(l.hook), f(l)]));
   return {

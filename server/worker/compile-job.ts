@@ -131,8 +131,23 @@ export function compileJob(job: GenerationJob, model: GPT): CompiledJob {
       `forbidden_terms: no output of the ${spec.field} within ${job.maxTokens} characters avoids every forbidden term`,
     );
   const steering = steeringPlan(job);
-  // every vector is checked up front, also those whose window opens later
+  // every vector is checked up front, also those whose window opens later, and every correction's
   validateHooks(model.cfg, steering.all, 'hooks');
+  if (job.correction) {
+    if (steering.windowed)
+      throw new EngineInputError(
+        'behavior_names',
+        'behavior_names: drift correction cannot be combined with steering token windows (token_start / token_end)',
+      );
+    job.correction.behaviors.forEach((b, i) => {
+      const hooks = b.steering.map((x) => ({
+        hook: x.hook,
+        vector: Float32Array.from(x.vector),
+        strength: x.strength,
+      }));
+      validateHooks(model.cfg, { steering: hooks }, `correction.behaviors[${i}]`);
+    });
+  }
   const monitors = (job.monitors ?? []).map((m, i) => {
     const c = MONITOR_COMPILERS.get(m.kind);
     if (!c) throw new EngineInputError(`monitors[${i}].kind`, `unknown monitor kind "${m.kind}"`);

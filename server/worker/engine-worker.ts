@@ -6,9 +6,13 @@ import { loadModel } from '../../engine/node/load-model.ts';
 import { logSoftmax } from '../../engine/sampler.ts';
 import { answerMeans, caaFromMeans, meanResidualNorms } from '../../engine/steering/from-examples.ts';
 import { encode, tokenText } from '../../engine/tokenizer.ts';
+import { fitBehavior } from '../behaviors/fit.ts';
+import { behaviorCodes } from './behavior-codes.ts';
 import { type CompiledJob, compileJob, windowSwitch } from './compile-job.ts';
 import { registerConstraints } from './constraints.ts';
+import { DriftCorrection } from './drift-correction.ts';
 import type {
+  BehaviorFitTask,
   ChoiceResult,
   ConstraintOutcome,
   ExtractTask,
@@ -17,9 +21,12 @@ import type {
   WorkerCommand,
   WorkerEvent,
 } from './job.ts';
+import { registerMonitors } from './monitors.ts';
+import { saeAt } from './sae-cache.ts';
 import { TokenBatcher } from './token-batcher.ts';
 
 registerConstraints();
+registerMonitors();
 const { modelPath } = workerData as { modelPath: string };
 const model = loadModel(modelPath);
 const session = model.newSession();
@@ -47,8 +54,14 @@ function scorePrompt(prompt: string, n: number): PromptTokenLogprob[] {
   return out;
 }
 
-function options(job: GenerationJob, c: CompiledJob, prompt: string, i: number, signal: AbortSignal) {
-  const control = new GenerationControl();
+function options(
+  job: GenerationJob,
+  c: CompiledJob,
+  prompt: string,
+  i: number,
+  signal: AbortSignal,
+  control = new GenerationControl(),
+) {
   return {
     prompt,
     maxTokens: job.maxTokens,
@@ -98,10 +111,22 @@ async function run(id: number, job: GenerationJob): Promise<void> {
       const promptLogprobs = job.promptLogprobs !== undefined ? scorePrompt(prompt, job.promptLogprobs) : undefined;
       for (let i = 0; i < job.n; i++) {
         const choice = p * job.n + i;
-        const it = generate(model, session, options(job, compiled, prompt, i, ac.signal));
+        const control = new GenerationControl();
+        const correction = job.correction ? new DriftCorrection(job.correction, compiled.hooks) : undefined;
+        const it = generate(model, session, options(job, compiled, prompt, i, ac.signal, control));
         let r = await it.next();
         while (!r.done) {
-          batcher.push({ ...r.value, choice });
+          if (!correction) batcher.push({ ...r.value, choice });
+          else if (correction.keep(r.value)) {
+            batcher.push({ ...r.value, choice });
+            const act = correction.check(r.value);
+            if (act) {
+              batcher.flush();
+              const { hooks, ...event } = act;
+              send({ type: 'correction', id, choice, attempt: r.value.attempt, ...event });
+              if (hooks) control.rewind(act.index, { hooks });
+            }
+          }
           r = await it.next();
         }
         batcher.flush();
@@ -183,9 +208,25 @@ async function extract(id: number, task: ExtractTask): Promise<void> {
   }
 }
 
+/** A behavior's scorer from contrast pairs: its answers' SAE codes (./behavior-codes.ts), then the fit. */
+async function fitScorer(id: number, task: BehaviorFitTask): Promise<void> {
+  const ac = new AbortController();
+  controllers.set(id, ac);
+  try {
+    const progress = (done: number, total: number) => send({ type: 'progress', id, done, total });
+    const codes = await behaviorCodes(model, session, saeAt(task.saePath), task, progress, ac.signal);
+    send({ type: 'behavior-fit', id, result: fitBehavior(task.name, codes) });
+  } catch (e) {
+    send({ type: 'error', id, message: (e as Error).message });
+  } finally {
+    controllers.delete(id);
+  }
+}
+
 port.on('message', (m: WorkerCommand) => {
   if (m.type === 'run') void run(m.id, m.job);
   else if (m.type === 'extract') void extract(m.id, m.task);
+  else if (m.type === 'behavior-fit') void fitScorer(m.id, m.task);
   else controllers.get(m.id)?.abort();
 });
 send({ type: 'ready', ctx: model.cfg.ctx });

@@ -3,6 +3,7 @@
 // and specs for steering, constraints and monitors that the worker compiles (compile-job.ts). And the typed
 // events a worker sends back.
 import type { FinishReason } from '../../engine/generate.ts';
+import type { BehaviorModelJson } from '../../engine/sae/behavior.ts';
 
 export interface SamplingSpec {
   readonly method: 'greedy' | 'sample';
@@ -40,11 +41,23 @@ export interface ConstraintSpec {
   readonly options?: Readonly<Record<string, unknown>>;
 }
 
-/** A per-token monitor the worker compiles into an observer, by kind (a registry; none are built yet). */
+/** A per-token monitor the worker compiles into an observer, by kind (a registry: ./monitors.ts). */
 export interface MonitorSpec {
   readonly kind: string;
   readonly name: string;
   readonly [field: string]: unknown;
+}
+
+/**
+ * What to do when a monitored behavior drifts (the SAE monitor's side data under `monitor` says so): cut the text
+ * where the drift began and generate again from there with the behavior's correction steering added (its specs
+ * carry the strength, −1 for a correction), at most `maxAttempts` attempts in all; after that, report and go on.
+ */
+export interface CorrectionSpec {
+  /** The side-data key of the monitor whose readings decide (the SAE monitor's name). */
+  readonly monitor: string;
+  readonly maxAttempts: number;
+  readonly behaviors: readonly { readonly name: string; readonly steering: readonly SteeringSpec[] }[];
 }
 
 export interface GenerationJob {
@@ -65,6 +78,8 @@ export interface GenerationJob {
   /** Substrings the output must never contain (exact, case-sensitive), with or without a constraint. */
   readonly forbiddenTerms?: readonly string[];
   readonly monitors?: readonly MonitorSpec[];
+  /** Correct drift of monitored behaviors (without it, monitors only report). */
+  readonly correction?: CorrectionSpec;
 }
 
 /** One generated token as it crosses to the server: the engine's record plus its choice. */
@@ -145,9 +160,41 @@ export interface ExtractResult {
   readonly positions: number;
 }
 
+/**
+ * A behavior's scorer from contrast pairs (POST /behaviors/create): the SAE codes of every answer's characters
+ * (./behavior-codes.ts), then the probe, its calibration and threshold (server/behaviors/fit.ts), all on the worker.
+ */
+export interface BehaviorFitTask {
+  readonly name: string;
+  /** The served model's SAE file (the worker loads it once). */
+  readonly saePath: string;
+  readonly pairs: readonly { readonly prompt: string; readonly positive: string; readonly negative: string }[];
+}
+
+/** What a behavior's fit measured (the latents' labels are added on the main thread). */
+export interface BehaviorFitEvidence {
+  /** Cross-validated (grouped by pair) per-character AUC of the probe on its own answers; null: not measurable. */
+  readonly separation_auc: number | null;
+  readonly positive_answers: number;
+  readonly negative_answers: number;
+  /** Characters (rows of SAE codes) read from each side. */
+  readonly positive_rows: number;
+  readonly negative_rows: number;
+  readonly folds: number;
+  readonly top_latents: readonly { readonly latent: number; readonly weight: number }[];
+  /** How the threshold was chosen, in words. */
+  readonly threshold_rule: string;
+}
+
+export interface BehaviorFitResult {
+  readonly scorer: BehaviorModelJson;
+  readonly evidence: BehaviorFitEvidence;
+}
+
 export type WorkerCommand =
   | { readonly type: 'run'; readonly id: number; readonly job: GenerationJob }
   | { readonly type: 'extract'; readonly id: number; readonly task: ExtractTask }
+  | { readonly type: 'behavior-fit'; readonly id: number; readonly task: BehaviorFitTask }
   | { readonly type: 'abort'; readonly id: number };
 
 export type WorkerEvent =
@@ -164,11 +211,26 @@ export type WorkerEvent =
       readonly fromIndex: number;
       readonly attempt: number;
     }
+  /**
+   * A monitored behavior drifted in `attempt` from token `index` on: 'regenerate' — the tokens from `index` on are
+   * dropped and a new attempt follows (a `restart`); 'give_up' — no attempts are left, generation goes on.
+   */
+  | {
+      readonly type: 'correction';
+      readonly id: number;
+      readonly choice: number;
+      readonly index: number;
+      readonly attempt: number;
+      readonly behavior: string;
+      readonly score: number;
+      readonly action: 'regenerate' | 'give_up';
+    }
   /** One choice ended (its tokens have all been sent). */
   | { readonly type: 'choice'; readonly id: number; readonly result: ChoiceResult }
   | { readonly type: 'done'; readonly id: number; readonly result: JobResult }
   /** An extract task's progress: `done` of `total` examples (pairs × 2) read. */
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly type: 'extracted'; readonly id: number; readonly result: ExtractResult }
+  | { readonly type: 'behavior-fit'; readonly id: number; readonly result: BehaviorFitResult }
   | { readonly type: 'refused'; readonly id: number; readonly refusal: JobRefusal }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

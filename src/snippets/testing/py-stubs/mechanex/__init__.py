@@ -14,10 +14,21 @@ tensors): generate_vectors POSTs exactly {prompts, positive_answers, negative_an
 save_vectors(id, path) GETs /steering/vectors/{id}/download (the id put in the path as it is) and writes
 {str(layer): floats}; load_vectors reads such a file (keys int when possible); get_vectors only knows vectors of the
 local session, as in the SDK (it raises for a remote id); generate_from_jsonl reads prompt/positive_answer/
-negative_answer lines."""
+negative_answer lines.
+
+`sae` follows mechanex 1.0.x's SAEModule, remote path only (the stand-in has no local model, so where the SDK falls
+back to local sae-lens it fails as the SDK does without one): create_behavior POSTs exactly {behavior_name, prompts,
+positive_answers, negative_answers, description} to /behaviors/create, plus steering_vector_id only when one is given,
+and returns the JSON answer; create_behavior_from_jsonl reads prompt/positive_answer/negative_answer lines;
+list_behaviors GETs /behaviors and returns `remote + local` — the contract answers {"behaviors": [...]}, a dict, so
+this raises TypeError exactly as the SDK does (a recorded incompatibility, deliberately not fixed here); generate
+POSTs exactly {prompt, max_new_tokens, behavior_names, force_steering} (nulls included) to /sae/generate, reads the
+SSE frames and returns result["text"] (a str); on an error it falls back to local generation, which without a local
+model raises MechanexError("No local model loaded. …"), as the SDK does."""
 
 import json
 import os
+import urllib.error
 import urllib.request
 
 _ADVANCED = {
@@ -75,6 +86,7 @@ class _Client:
         self.generation = _Generation(self)
         self.policy = _Policy(self)
         self.steering = _Steering(self)
+        self.sae = _Sae(self)
         self._local_vectors = {}
 
     def _request(self, method, path, body=None):
@@ -307,9 +319,74 @@ class _Steering:
         return self.generate_vectors(prompts, positive, negative, layer_idxs, method)
 
 
+class _Sae:
+    def __init__(self, client):
+        self._client = client
+
+    def create_behavior(self, behavior_name, prompts, positive_answers, negative_answers, description="",
+                        steering_vector_id=None):
+        if not self._client.api_key:
+            raise MechanexError("Authentication missing, falling back to local SAE behavior creation")
+        payload = {
+            "behavior_name": behavior_name,
+            "prompts": prompts,
+            "positive_answers": positive_answers,
+            "negative_answers": negative_answers,
+            "description": description,
+        }
+        if steering_vector_id:
+            payload["steering_vector_id"] = steering_vector_id
+        return json.loads(self._client._request("POST", "/behaviors/create", payload))
+
+    def create_behavior_from_jsonl(self, behavior_name, dataset_path, description="", steering_vector_id=None):
+        prompts, positive_answers, negative_answers = [], [], []
+        with open(dataset_path, "r") as f:
+            for line in f:
+                data = json.loads(line)
+                if "prompt" in data:
+                    prompts.append(data["prompt"])
+                if "positive_answer" in data:
+                    positive_answers.append(data["positive_answer"])
+                if "negative_answer" in data:
+                    negative_answers.append(data["negative_answer"])
+        return self.create_behavior(behavior_name=behavior_name, prompts=prompts, positive_answers=positive_answers,
+                                    negative_answers=negative_answers, description=description,
+                                    steering_vector_id=steering_vector_id)
+
+    def list_behaviors(self):
+        remote_behaviors = []
+        try:
+            if self._client.api_key:
+                remote_behaviors = json.loads(self._client._request("GET", "/behaviors"))
+        except Exception:
+            pass
+        local_behaviors = list(getattr(self._client, "_local_behaviors", {}).values())
+        # the SDK's own line: against the contract's {"behaviors": [...]} this is dict + list, a TypeError
+        return remote_behaviors + local_behaviors
+
+    def generate(self, prompt, max_new_tokens=50, behavior_names=None, force_steering=None):
+        try:
+            if not self._client.api_key:
+                raise MechanexError("Authentication missing, falling back to local SAE generation")
+            payload = {
+                "prompt": prompt,
+                "max_new_tokens": max_new_tokens,
+                "behavior_names": behavior_names,
+                "force_steering": force_steering,
+            }
+            response = _parse_sse(self._client._request("POST", "/sae/generate", payload))
+            return response.get("text", "")
+        except (MechanexError, urllib.error.URLError):
+            return self._generate_local(prompt, max_new_tokens, behavior_names, force_steering)
+
+    def _generate_local(self, prompt, max_new_tokens, behavior_names, force_steering):
+        raise MechanexError("No local model loaded. Call mx.load_model(...) first.")
+
+
 _client = _Client()
 set_key = _client.set_key
 set_model = _client.set_model
 generation = _client.generation
 policy = _client.policy
 steering = _client.steering
+sae = _client.sae
