@@ -112,6 +112,37 @@ describe("observers: a token's own residual", () => {
     expect(maxAbsDiff(got[3] ?? [], row(prompt.length + 2))).toBeGreaterThan(1e-2);
   });
 
+  it('takes steering added at its own hook back out (the text’s residual, not the vector), and keeps earlier hooks’', async () => {
+    const vec = Float32Array.from({ length: C }, (_, i) => ((i % 7) - 3) * 0.5);
+    const steering = [{ hook: HOOK, vector: vec, strength: 2 }];
+    const got: Float32Array[] = [];
+    const probe: StepObserver = {
+      name: 'r',
+      hooks: [HOOK],
+      observe: (v) => void got.push(Float32Array.from(v.resid(HOOK))),
+    };
+    const prompt = encode('Hello');
+    const { tokens } = await run({
+      prompt,
+      maxTokens: 6,
+      seed: 3,
+      sampling: { temperature: 1, logitBias: NO_EOS },
+      hooks: { steering },
+      observers: [probe],
+    });
+    // by hand: the steered run's residual at HOOK, minus 2 × vec
+    let rows: Float32Array = new Float32Array(0);
+    const s = model.newSession();
+    s.hooks = { steering, capture: (_h, r) => (rows = r), captureAt: [HOOK] };
+    s.feed([...prompt, ...tokens.map((t) => t.token)]);
+    tokens.forEach((_t, i) => {
+      const row = rows
+        .subarray((prompt.length + i) * C, (prompt.length + i + 1) * C)
+        .map((x, c) => x - 2 * (vec[c] as number));
+      expect(maxAbsDiff(got[i] ?? [], row)).toBeLessThanOrEqual(1e-4);
+    });
+  });
+
   it('stays the own residual across context-window shifts, and observing does not change the output', async () => {
     const o = { prompt: 'Hello', maxTokens: 3 * CTX, seed: 6, sampling: { temperature: 1, logitBias: NO_EOS } };
     const windows: number[][] = [];

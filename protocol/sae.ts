@@ -53,7 +53,7 @@ export const saeGenerateRequestSchema = z.object({
   /** Extension: list each token's top latents (with labels) in its frame. */
   include_activations: z.boolean().nullish(),
   top_k_features: z.int().min(1).max(MAX_TOP_K_FEATURES).nullish(),
-  // older SDKs sent it; monitoring always corrects on /sae/generate
+  /** Older SDKs sent it: false monitors without correcting (report only); absent or true corrects. */
   auto_correct: z.boolean().nullish(),
 });
 export type SaeGenerateRequest = z.infer<typeof saeGenerateRequestSchema>;

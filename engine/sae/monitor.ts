@@ -61,7 +61,8 @@ export class SaeMonitor implements StepObserver {
   observe(view: StepView): SaeSide {
     this.encodeRow(view.resid(this.sae.hook));
     const k = this.sae.k;
-    const behaviors: Record<string, BehaviorReading> = {};
+    // keyed by behavior name: no prototype, so any name (even "__proto__") is an own key
+    const behaviors: Record<string, BehaviorReading> = Object.create(null);
     this.behaviors.forEach((b, i) => {
       const score = behaviorScore(b, this.idx, this.val, 0, k);
       const list = this.scores[i] as number[];

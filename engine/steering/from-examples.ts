@@ -11,6 +11,7 @@
 // the stored direction is d / ‖d‖ and ‖d‖ is reported as the raw norm. The separation measure is a leave-one-pair-
 // out projection AUC: each pair's positive and negative means are projected on the direction computed without that
 // pair, and the AUC of positives over negatives is taken over every held-out projection (null below two pairs).
+import { EngineInputError } from '../errors.ts';
 import type { GPT, Session } from '../model.ts';
 import { encode, NEWLINE_ID } from '../tokenizer.ts';
 
@@ -106,7 +107,11 @@ export function caaFromMeans(hook: string, pos: readonly Float64Array[], neg: re
   }
   const d = Float64Array.from(sp, (v, i) => (v - (sn[i] ?? 0)) / n);
   const rawNorm = Math.sqrt(dot(d, d));
-  if (!(rawNorm > 0)) throw new Error(`the positive and negative answers give the same mean activation at ${hook}`);
+  if (!(rawNorm > 0))
+    throw new EngineInputError(
+      'negative_answers',
+      `the positive and negative answers give the same mean activation at ${hook} (the model reads the same text before each: make the answers differ from their first character)`,
+    );
   let score: number | null = null;
   if (n >= 2) {
     const ps: number[] = [];

@@ -13,7 +13,11 @@ export interface StepView {
   readonly logprob: number;
   /** The model's own log-distribution at this step (vocabSize entries). */
   readonly logprobs: Float64Array;
-  /** The residual stream (dModel numbers) at this token's own position, at a hook the observer listed. */
+  /**
+   * The residual stream (dModel numbers) at this token's own position, at a hook the observer listed, as the text
+   * makes it: steering added at that same hook is taken back out (so a monitor reads the text, not a vector that
+   * was added right where it reads; steering at earlier hooks acts through the model and stays in).
+   */
   resid(hook: string): Float32Array;
 }
 
@@ -64,16 +68,30 @@ export class ObserverSet {
     this.needsResid = this.rows.size > 0;
   }
 
-  /** The caller's hooks plus a capture of the last fed position at the observed hooks. */
+  /**
+   * The caller's hooks plus a capture of the last fed position at the observed hooks, minus the caller's steering
+   * at that same hook (Σ strength × vector, what the model added there).
+   */
   compose(user: Hooks): Hooks {
     if (!this.needsResid) return user;
     const mine = [...this.rows.keys()];
     const userCapture = user.capture;
     const userAt = user.captureAt;
     const C = this.width;
+    const added = new Map<string, Float32Array>();
+    for (const s of user.steering ?? []) {
+      if (!this.rows.has(s.hook) || s.strength === 0) continue;
+      const sum = added.get(s.hook) ?? new Float32Array(C);
+      for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + s.strength * (s.vector[c] as number);
+      added.set(s.hook, sum);
+    }
     const capture: CaptureHook = (hook, resid, rows, start) => {
       if (userCapture && (!userAt || userAt.includes(hook))) userCapture(hook, resid, rows, start);
-      this.rows.get(hook)?.set(resid.subarray((rows - 1) * C, rows * C));
+      const row = this.rows.get(hook);
+      if (!row) return;
+      row.set(resid.subarray((rows - 1) * C, rows * C));
+      const sum = added.get(hook);
+      if (sum) for (let c = 0; c < C; c++) row[c] = (row[c] as number) - (sum[c] as number);
     };
     let captureAt: readonly string[] | undefined = mine;
     if (userCapture) captureAt = userAt ? [...new Set([...userAt, ...mine])] : undefined;

@@ -222,13 +222,25 @@ describe('POST /behaviors/create → list → rename → delete', () => {
     expect((await send('PATCH', `/behaviors/${id}/rename`, {})).status).toBe(422);
   });
 
-  it('deletes a user behavior (its vector stays); 404 after; 400 for a built-in', async () => {
+  it('deletes a user behavior (its vector stays, and cannot go first); 404 after; 400 for a built-in', async () => {
+    // the vector the behavior corrects with cannot be deleted while the behavior uses it
+    await expectError(await send('DELETE', `/steering/vectors/${vectorId}`), 409, 'vector_id', /'speech-2'/);
+    await expectError(
+      await send('POST', '/steering/vectors/bulk-delete', { vector_ids: [vectorId] }),
+      409,
+      'vector_ids',
+    );
     const res = await send('DELETE', `/behaviors/${id}`);
     expect(await res.json()).toEqual({ deleted: true, behavior_id: id });
     expect((await list()).map((b) => b.behavior_name)).toEqual(['quotes', 'speech-2']);
     await expectError(await send('DELETE', `/behaviors/${id}`), 404, 'behavior_id');
     await expectError(await send('DELETE', '/behaviors/austen-mini%2Fquotes'), 400, 'behavior_id');
     expect((await (await get('/steering/vectors')).json()).some((v: { id: string }) => v.id === vectorId)).toBe(true);
+    // speech-2 still corrects with it; once no behavior uses it, the vector can go
+    await expectError(await send('DELETE', `/steering/vectors/${vectorId}`), 409, 'vector_id', /'speech-2'/);
+    const other = (await list()).find((b) => b.behavior_name === 'speech-2');
+    expect((await send('DELETE', `/behaviors/${other?.id}`)).status).toBe(200);
+    expect((await send('DELETE', `/steering/vectors/${vectorId}`)).status).toBe(200);
   });
 });
 

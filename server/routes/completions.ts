@@ -75,7 +75,15 @@ export function completionHandlers(deps: ServerDeps): Pick<Handlers, 'v1.complet
         if (!body.stream) {
           const tokens = new Map<number, TokenRecord[]>();
           for await (const e of run) {
-            if (e.type === 'correction') behaviors?.tracker.correction(e);
+            if (e.type === 'correction') {
+              behaviors?.tracker.correction(e);
+              // a regenerate drops the tail from its index on: its tokens leave the answer's logprobs too
+              if (e.action === 'regenerate')
+                tokens.set(
+                  e.choice,
+                  (tokens.get(e.choice) ?? []).filter((t) => t.index < e.index),
+                );
+            }
             if (e.type !== 'tokens') continue;
             behaviors?.tracker.tokens(e.tokens);
             for (const t of e.tokens) {

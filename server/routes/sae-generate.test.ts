@@ -148,12 +148,28 @@ describe('POST /sae/generate', () => {
     expect(done.result.attempts).toBe(MAX_ATTEMPTS);
     expect(done.result.corrected).toBe(true);
     expect(done.result.behaviors[0]).toMatchObject({ name: 'steady', mode: 'monitor', drift_detected: true });
-    expect(done.result.behaviors[0]?.note).toMatch(/all 3 attempts/);
+    expect(done.result.behaviors[0]?.note).toMatch(/last attempt \(3\)/);
     // activations: the top latents with their labels
     const t = ofStatus(fs, 'token')[0];
     expect(t?.features?.length).toBeGreaterThan(0);
     expect(t?.features?.[0]).toMatchObject({ sae: 'blocks.3.hook_resid_pre' });
     expect(typeof t?.features?.[0]?.label).toBe('string');
+  });
+
+  it('auto_correct: false monitors without correcting (report only)', async () => {
+    const fs = await frames({
+      prompt: 'It was',
+      max_new_tokens: 20,
+      seed: 5,
+      behavior_names: ['steady'],
+      auto_correct: false,
+    });
+    const done = checkOrder(fs);
+    expect(ofStatus(fs, 'correction')).toHaveLength(0);
+    expect(ofStatus(fs, 'token').some((t) => t.behaviors.steady?.drift)).toBe(true);
+    expect(done.result).toMatchObject({ attempts: 1, corrected: false });
+    expect(done.result.behaviors[0]).toMatchObject({ drift_detected: true, corrected: false });
+    expect(done.result.behaviors[0]?.note).toMatch(/report only/);
   });
 
   it('forced: the linked vector applies at +1 from the start and changes the text', async () => {
@@ -249,6 +265,22 @@ describe('behavior_names on the /v1 routes', () => {
     };
     expect(j.axionic.corrected).toBe(true);
     expect(j.axionic.behaviors[0]?.corrected).toBe(true);
+  });
+
+  it('not streamed: the logprobs are those of the final text (a dropped tail leaves them too)', async () => {
+    const r = await post('/v1/completions', {
+      prompt: 'It was',
+      max_tokens: 12,
+      seed: 2,
+      logprobs: 1,
+      behavior_names: ['steady'],
+    });
+    const j = (await r.json()) as {
+      choices: { text: string; logprobs: { tokens: string[] } }[];
+      axionic: { corrected: boolean };
+    };
+    expect(j.axionic.corrected).toBe(true);
+    expect(j.choices[0]?.logprobs.tokens.join('')).toBe(j.choices[0]?.text);
   });
 
   it('refuses behaviors with a policy or several choices, naming the field; 404 for an unknown name', async () => {

@@ -34,6 +34,8 @@ export function saeGenerateHandlers(deps: ServerDeps): Pick<Handlers, 'sae.gener
         const monitor = behaviorsByName(deps, monitorNames, 'behavior_names');
         const forced = behaviorsByName(deps, forcedNames, 'force_steering');
         const method = body.sampling_method ?? DEFAULT_GENERATE_METHOD;
+        // older SDKs sent auto_correct; false asks for monitoring without correction (report only)
+        const correct = body.auto_correct !== false;
         const job = withBehaviors(
           deps,
           buildJob(
@@ -47,14 +49,14 @@ export function saeGenerateHandlers(deps: ServerDeps): Pick<Handlers, 'sae.gener
           {
             monitor,
             forced,
-            correct: true,
+            correct,
             topKFeatures: body.include_activations ? (body.top_k_features ?? DEFAULT_TOP_K_FEATURES) : 0,
           },
         );
         const tracker = new BehaviorTracker(
           monitor.map((b) => ({ name: b.name, threshold: b.scorer.threshold })),
           forced.map((b) => b.name),
-          true,
+          correct,
         );
         const t0 = Date.now();
         const complete = (r: JobResult): SaeResult => {

@@ -23,6 +23,7 @@ import {
   type SteeringGenerateResult,
   type steeringSteps,
 } from '../../protocol/steering.ts';
+import { listBehaviors } from '../behaviors/resolve.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
 import { QueueFullError } from '../engine-pool.ts';
 import { ApiError, notFound, respondError } from '../errors.ts';
@@ -285,6 +286,18 @@ async function generateVector(deps: ServerDeps, c: Context<AppEnv>, body: Steeri
   );
 }
 
+/** 409 when a behavior corrects with one of these vectors (deleting it would break the behavior), naming them. */
+function linkedBehaviors(deps: ServerDeps, ids: readonly string[], param = 'vector_id'): ApiError | undefined {
+  const users = listBehaviors(deps).filter((b) => b.steeringVectorId !== null && ids.includes(b.steeringVectorId));
+  if (!users.length) return undefined;
+  return new ApiError(
+    409,
+    'invalid_request_error',
+    `${param}: the behavior${users.length === 1 ? '' : 's'} ${users.map((b) => `'${b.name}'`).join(', ')} correct${users.length === 1 ? 's' : ''} with this vector: delete ${users.length === 1 ? 'it' : 'them'} first (DELETE /behaviors/{id}); nothing was deleted`,
+    { code: 'conflict', param },
+  );
+}
+
 export function steeringHandlers(deps: ServerDeps): Pick<Handlers, SteeringRoutes> {
   const download = (c: Context<AppEnv>, id: string) => {
     const v = findVector(deps, id);
@@ -316,6 +329,8 @@ export function steeringHandlers(deps: ServerDeps): Pick<Handlers, SteeringRoute
     'steering.vectors.delete': (c) => {
       const id = c.req.param('vector_id') ?? '';
       if (isBuiltIn(deps, id)) return respondError(c, readOnly(id));
+      const linked = linkedBehaviors(deps, [id]);
+      if (linked) return respondError(c, linked);
       if (!deps.store.vectors.delete(id)) return respondError(c, notFound(`No steering vector with id '${id}'`));
       return c.json({ deleted: true, vector_id: id });
     },
@@ -332,6 +347,8 @@ export function steeringHandlers(deps: ServerDeps): Pick<Handlers, SteeringRoute
           ),
         );
       const ids = [...new Set(body.vector_ids)];
+      const linked = linkedBehaviors(deps, ids, 'vector_ids');
+      if (linked) return respondError(c, linked);
       const deleted = deps.store.vectors.deleteMany(ids);
       return c.json({ deleted: deleted.length, not_found: ids.filter((id) => !deleted.includes(id)) });
     },

@@ -25,7 +25,7 @@ export const saeSide = (t: { side?: Readonly<Record<string, unknown>> }): SaeSid
   t.side?.[SAE_MONITOR] as SaeSide | undefined;
 
 export function wireReadings(side: SaeSide | undefined, forced: ReadonlySet<string>): Record<string, WireReading> {
-  const out: Record<string, WireReading> = {};
+  const out: Record<string, WireReading> = Object.create(null);
   for (const [name, r] of Object.entries(side?.behaviors ?? {}))
     out[name] = forced.has(name)
       ? { score: r4(r.score), drift: r.drift, forced: true }
@@ -117,9 +117,9 @@ export class BehaviorTracker {
     const monitored = this.monitored.map((b): BehaviorSummary => {
       const cut = this.firstCut.get(b.name);
       const note = this.gaveUp.has(b.name)
-        ? `drift persisted in all ${MAX_ATTEMPTS} attempts; the last attempt is kept, with every correction applied so far`
+        ? `drift again in the last attempt (${MAX_ATTEMPTS}): no attempts were left, so that attempt is kept as it is, with every correction applied so far`
         : !this.corrects && this.drifted.has(b.name)
-          ? 'report only: an OpenAI stream cannot take back text it has sent, so drift is not corrected here'
+          ? 'report only: drift is reported, not corrected (an OpenAI stream cannot take back text it has sent; on /sae/generate, auto_correct: false asks for this)'
           : null;
       return {
         name: b.name,

@@ -217,7 +217,8 @@ async function fitScorer(id: number, task: BehaviorFitTask): Promise<void> {
     const codes = await behaviorCodes(model, session, saeAt(task.saePath), task, progress, ac.signal);
     send({ type: 'behavior-fit', id, result: fitBehavior(task.name, codes) });
   } catch (e) {
-    send({ type: 'error', id, message: (e as Error).message });
+    if (e instanceof EngineInputError) send({ type: 'refused', id, refusal: { message: e.message, param: e.field } });
+    else send({ type: 'error', id, message: (e as Error).message });
   } finally {
     controllers.delete(id);
   }
