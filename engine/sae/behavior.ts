@@ -4,8 +4,9 @@
 // keeps and what crosses to a worker), a scorer out.
 //
 //   score(token) = σ(a · (b₀ + Σ_j w[latent_j] · value_j) + b)      j over the token's k active latents
-import { type Probe, type ProbeJson, probeFromJson, scoreRow } from './behavior-probe.ts';
+import { type CodeRows, type Probe, type ProbeJson, probeFromJson, scoreRow } from './behavior-probe.ts';
 import { calibrated, type Platt } from './calibration.ts';
+import { emaRows } from './code-ema.ts';
 
 /** What a behavior's score needs, as JSON. */
 export interface BehaviorModelJson {
@@ -17,6 +18,11 @@ export interface BehaviorModelJson {
   /** Drift = score strictly above this for `run` tokens in a row. */
   readonly threshold: number;
   readonly run: number;
+  /**
+   * The probe reads the exponential moving average of the codes with this time constant, in tokens (code-ema.ts),
+   * from the start of the text; absent (or 1): the token's own code.
+   */
+  readonly window?: number;
 }
 
 export interface BehaviorScorer {
@@ -25,6 +31,11 @@ export interface BehaviorScorer {
   readonly run: number;
   readonly probe: Probe;
   readonly platt: Platt;
+  /** 1: the token's own code; more: a moving average of the codes (code-ema.ts). */
+  readonly window: number;
+  /** The probe's non-zero weights (for scoring a dense average). */
+  readonly latents: Int32Array;
+  readonly weights: Float64Array;
 }
 
 export function behaviorScorer(m: BehaviorModelJson): BehaviorScorer {
@@ -32,7 +43,18 @@ export function behaviorScorer(m: BehaviorModelJson): BehaviorScorer {
   if (!(Number.isInteger(m.run) && m.run >= 1)) throw new Error(`behavior ${m.name}: run must be a positive integer`);
   if (!(Number.isFinite(m.platt.a) && Number.isFinite(m.platt.b)))
     throw new Error(`behavior ${m.name}: Platt parameters must be finite`);
-  return { name: m.name, threshold: m.threshold, run: m.run, probe: probeFromJson(m.probe), platt: m.platt };
+  const window = m.window ?? 1;
+  if (!(Number.isFinite(window) && window >= 1)) throw new Error(`behavior ${m.name}: window must be ≥ 1`);
+  return {
+    name: m.name,
+    threshold: m.threshold,
+    run: m.run,
+    probe: probeFromJson(m.probe),
+    platt: m.platt,
+    window,
+    latents: Int32Array.from(m.probe.latents),
+    weights: Float64Array.from(m.probe.weights),
+  };
 }
 
 /** The calibrated score of one row of sparse codes (row r of indices/values at offset r·k). */
@@ -46,7 +68,27 @@ export function behaviorScore(
   return calibrated(b.platt, scoreRow(b.probe, indices, values, offset, k));
 }
 
-/** Scores of every row of codes. */
+/**
+ * Scores of every row of a text's codes (rows `from`…end), as the monitor gives them: with a window, each row's
+ * score reads the moving average of the codes from row 0 on (code-ema.ts).
+ */
+export function textScores(b: BehaviorScorer, codes: CodeRows, from = 0): Float64Array {
+  return behaviorScores(b, b.window > 1 ? emaRows(codes, b.window, b.probe.nLatents, from) : rowsFrom(codes, from));
+}
+
+function rowsFrom(codes: CodeRows, from: number): CodeRows {
+  const k = codes.k;
+  const rows = codes.rows - from;
+  const indices = new Int32Array(rows * k);
+  const values = new Float32Array(rows * k);
+  for (let q = 0; q < rows * k; q++) {
+    indices[q] = codes.indices[from * k + q] as number;
+    values[q] = codes.values[from * k + q] as number;
+  }
+  return { rows, k, indices, values };
+}
+
+/** Scores of every row of codes (rows already averaged when the behavior has a window). */
 export function behaviorScores(
   b: BehaviorScorer,
   codes: { rows: number; k: number; indices: ArrayLike<number>; values: ArrayLike<number> },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { StepView } from '../step/observers.ts';
-import { behaviorScorer } from './behavior.ts';
+import { behaviorScorer, textScores } from './behavior.ts';
 import { driftStart } from './drift.ts';
 import { SaeMonitor } from './monitor.ts';
-import { createSae } from './sae.ts';
+import { createSae, encode } from './sae.ts';
 
 // A 4-wide SAE with 8 latents, k = 2: latent i reads x[i % 4] (latents 4…7 read it negated).
 function toySae() {
@@ -89,5 +89,49 @@ describe('SaeMonitor', () => {
     const r = m.observe(view(0, off));
     expect(r.behaviors.zero?.score).toBeLessThan(0.5);
     expect(r.behaviors.one?.score).toBeGreaterThan(0.5);
+  });
+});
+
+describe('SaeMonitor with a window (a moving average of the codes)', () => {
+  const windowed = behaviorScorer({
+    name: 'w',
+    hook: 'blocks.0.hook_resid_pre',
+    probe: { nLatents: 8, bias: -1, latents: [0, 1], weights: [3, -2], features: null },
+    platt: { a: 0.8, b: 0.1 },
+    threshold: 0.5,
+    run: 3,
+    window: 4,
+  });
+  const rows = [off, on, on, off, on, off, off, on, on, on];
+
+  it('scores each token as textScores does over prompt + tokens (the average runs from the prompt’s start)', () => {
+    const sae = toySae();
+    const m = new SaeMonitor(sae, [windowed, behavior]);
+    const prompt = rows.slice(0, 3);
+    m.context('blocks.0.hook_resid_pre', Float32Array.from(prompt.flat()), prompt.length);
+    const live = rows.slice(3).map((x, i) => m.observe(view(i, x)).behaviors);
+    const all = encode(sae, Float32Array.from(rows.flat()), rows.length);
+    const byHand = textScores(windowed, all, 3);
+    live.forEach((r, i) => {
+      expect(r.w?.score).toBeCloseTo(byHand[i] as number, 12);
+    });
+    // the per-token behavior beside it is unchanged
+    expect(live[1]?.zero?.score).toBeCloseTo(1 / (1 + Math.exp(-6)), 6);
+    // the average remembers: after "on" the score stays up a while, unlike the own-code score
+    expect(m.promptCodes?.rows).toBe(3);
+  });
+
+  it('after a rewind, rebuilds the average from the prompt and the kept tokens', () => {
+    const sae = toySae();
+    const m = new SaeMonitor(sae, [windowed]);
+    m.context('blocks.0.hook_resid_pre', Float32Array.from(rows.slice(0, 2).flat()), 2);
+    for (const [i, x] of rows.slice(2, 8).entries()) m.observe(view(i, x));
+    m.rewind(2);
+    const again = [on, on, off].map((x, i) => m.observe(view(2 + i, x, 2)).behaviors.w?.score as number);
+    const seq = [...rows.slice(0, 4), on, on, off];
+    const byHand = textScores(windowed, encode(sae, Float32Array.from(seq.flat()), seq.length), 4);
+    again.forEach((x, i) => {
+      expect(x).toBeCloseTo(byHand[i] as number, 12);
+    });
   });
 });

@@ -9,9 +9,15 @@
 // So the first run − 1 tokens of a drifting run read drift: false and the run-th reads true with `start` pointing
 // back at the first — exactly drift.ts's driftStart over the scores so far. A rewind forgets the scores from the
 // rewind's index on and recomputes each run from what is kept.
+//
+// A behavior with a window reads the moving average of the codes (code-ema.ts) from the start of the text: the
+// monitor encodes the prompt's positions once (its first fed batch), then each generated token's; a rewind rebuilds
+// the averages from the prompt's and the kept tokens' codes.
 import type { StepObserver, StepView } from '../step/observers.ts';
 import { type BehaviorScorer, behaviorScore } from './behavior.ts';
-import { preActivations, type Sae, topkRow } from './sae.ts';
+import { calibrated } from './calibration.ts';
+import { CodeEma } from './code-ema.ts';
+import { encode, preActivations, type Sae, type SparseCodes, topkRow } from './sae.ts';
 
 export interface BehaviorReading {
   readonly score: number;
@@ -36,6 +42,12 @@ export class SaeMonitor implements StepObserver {
   private readonly scores: number[][];
   /** Per behavior, the length of the above-threshold run ending at the last token. */
   private readonly runs: number[];
+  /** One moving average per distinct window > 1. */
+  private readonly emas = new Map<number, CodeEma>();
+  /** The prompt's codes (its first fed batch), once seen. */
+  private prompt: SparseCodes | null = null;
+  /** The generated tokens' codes by index (k latents and values each). */
+  private readonly codes: { idx: Int32Array; val: Float32Array }[] = [];
 
   constructor(
     private readonly sae: Sae,
@@ -50,6 +62,33 @@ export class SaeMonitor implements StepObserver {
     this.val = new Float32Array(sae.k);
     this.scores = behaviors.map(() => []);
     this.runs = behaviors.map(() => 0);
+    for (const b of behaviors)
+      if (b.window > 1 && !this.emas.has(b.window)) this.emas.set(b.window, new CodeEma(sae.n, b.window));
+  }
+
+  /** The prompt's codes as the monitor read them (null before the first fed batch). */
+  get promptCodes(): SparseCodes | null {
+    return this.prompt;
+  }
+
+  context(hook: string, rows: Float32Array, count: number): void {
+    if (this.prompt || hook !== this.sae.hook) return;
+    this.prompt = encode(this.sae, rows, count);
+    this.replay(0);
+  }
+
+  /** Rebuilds every moving average from the prompt's codes and the first `tokens` generated tokens' codes. */
+  private replay(tokens: number): void {
+    const k = this.sae.k;
+    for (const ema of this.emas.values()) {
+      ema.reset();
+      const p = this.prompt;
+      if (p) for (let r = 0; r < p.rows; r++) ema.push(p.indices, p.values, r * k, k);
+      for (let t = 0; t < tokens; t++) {
+        const c = this.codes[t];
+        if (c) ema.push(c.idx, c.val, 0, k);
+      }
+    }
   }
 
   /** The top-k code of one residual row (into this monitor's buffers). */
@@ -61,10 +100,18 @@ export class SaeMonitor implements StepObserver {
   observe(view: StepView): SaeSide {
     this.encodeRow(view.resid(this.sae.hook));
     const k = this.sae.k;
+    if (this.emas.size) {
+      this.codes.length = Math.min(this.codes.length, view.index);
+      this.codes[view.index] = { idx: Int32Array.from(this.idx), val: Float32Array.from(this.val) };
+      for (const ema of this.emas.values()) ema.push(this.idx, this.val, 0, k);
+    }
     // keyed by behavior name: no prototype, so any name (even "__proto__") is an own key
     const behaviors: Record<string, BehaviorReading> = Object.create(null);
     this.behaviors.forEach((b, i) => {
-      const score = behaviorScore(b, this.idx, this.val, 0, k);
+      const ema = b.window > 1 ? this.emas.get(b.window) : undefined;
+      const score = ema
+        ? calibrated(b.platt, ema.dot(b.latents, b.weights, b.probe.bias))
+        : behaviorScore(b, this.idx, this.val, 0, k);
       const list = this.scores[i] as number[];
       list.length = Math.min(list.length, view.index);
       list.push(score);
@@ -82,6 +129,10 @@ export class SaeMonitor implements StepObserver {
   }
 
   rewind(toIndex: number): void {
+    if (this.emas.size) {
+      this.codes.length = Math.min(this.codes.length, toIndex);
+      this.replay(this.codes.length);
+    }
     this.behaviors.forEach((b, i) => {
       const list = this.scores[i] as number[];
       list.length = Math.min(list.length, toIndex);

@@ -30,6 +30,12 @@ export interface StepObserver {
   observe(view: StepView): unknown;
   /** The generation went back: forget every token from index `toIndex` on. */
   rewind?(toIndex: number): void;
+  /**
+   * Every fed batch's residuals at a hook the observer listed (rows × dModel, the first at absolute position
+   * `start`; steering at that hook taken out as for `resid`): the prompt first, then each generated token, and the
+   * refill after a rewind or a context shift. A copy: keep it if you need it.
+   */
+  context?(hook: string, rows: Float32Array, count: number, start: number): void;
 }
 
 class View implements StepView {
@@ -85,12 +91,19 @@ export class ObserverSet {
       for (let c = 0; c < C; c++) sum[c] = (sum[c] as number) + s.strength * (s.vector[c] as number);
       added.set(s.hook, sum);
     }
+    const contextual = this.list.filter((o) => o.context && o.hooks?.length);
     const capture: CaptureHook = (hook, resid, rows, start) => {
       if (userCapture && (!userAt || userAt.includes(hook))) userCapture(hook, resid, rows, start);
       const row = this.rows.get(hook);
       if (!row) return;
-      row.set(resid.subarray((rows - 1) * C, rows * C));
       const sum = added.get(hook);
+      const readers = contextual.filter((o) => o.hooks?.includes(hook));
+      if (readers.length) {
+        const all = Float32Array.from(resid.subarray(0, rows * C));
+        if (sum) for (let i = 0; i < all.length; i++) all[i] = (all[i] as number) - (sum[i % C] as number);
+        for (const o of readers) o.context?.(hook, all, rows, start);
+      }
+      row.set(resid.subarray((rows - 1) * C, rows * C));
       if (sum) for (let c = 0; c < C; c++) row[c] = (row[c] as number) - (sum[c] as number);
     };
     let captureAt: readonly string[] | undefined = mine;

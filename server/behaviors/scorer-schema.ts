@@ -26,6 +26,8 @@ export const scorerSchema = z.object({
   platt: z.object({ a: finite, b: finite }),
   threshold: z.number().min(0).max(1),
   run: z.int().positive(),
+  /** The moving-average window of the codes, in tokens (engine/sae/code-ema.ts); absent: the own code. */
+  window: z.number().min(1).max(4096).optional(),
 }) satisfies z.ZodType<BehaviorModelJson>;
 
 /** The served SAE's shape, as far as a scorer depends on it. */
