@@ -32,7 +32,7 @@ const labels = (JSON.parse(readFileSync(join(dir, 'features.json'), 'utf8')) as 
 /** The issue's held-out per-token AUC target, where the committed SAE meets it (see the behaviors' card). */
 const HELDOUT_AUC_TARGET: Partial<Record<string, number>> = { json: 0.9, dialogue: 0.9 };
 /** What the 12 + 12 fixture examples show (with a margin), per behavior. */
-const FIXTURE_AUC_FLOOR: Record<string, number> = { dialogue: 0.7, json: 0.99, exclamation: 0.6, question: 0.55 };
+const FIXTURE_AUC_FLOOR: Record<string, number> = { dialogue: 0.85, json: 0.99, exclamation: 0.6, question: 0.55 };
 /**
  * Held-out ECE bounds: dialogue and json are calibrated on Persuasion; exclamation and question drift from the
  * training novels' calibration (their card says so).

@@ -832,7 +832,7 @@ A behavior is a per-character score read from the committed SAE's codes (\`${hoo
 
 — a sparse logistic probe (engine/sae/behavior-probe.ts) over the character's own code or over a moving average of the codes so far (code-ema.ts: a state such as "inside a quotation" is set by a character tens of positions back), turned into a probability by Platt scaling (calibration.ts). Each behavior's window was chosen on the validation split. **Drift** is a score strictly above the threshold for 3 characters in a row (drift.ts); the SAE monitor (monitor.ts) reports it per token and where the drifting run began. Each \`<name>.json\` is an \`axplay-behavior/1\` file (engine/sae/behavior-file.ts); \`fixtures.json\` holds 12 + 12 held-out examples per behavior for CI (engine/sae/committed-behaviors.test.ts).
 
-Rebuild: \`npm run corpus\` (once), then \`${COMMAND}\` (about 6 minutes on 2 shared cores; \`npx tsx scripts/sae/behaviors.ts --card\` rewrites this card from the committed files). Everything is seeded: a rebuild gives the same files (bar \`created_at\`).
+Rebuild: \`npm run corpus\` (once), then \`${COMMAND}\` (about 35 minutes on 2 shared cores, most of it the averaged-code trainings; \`--resume\` reuses the last run's trainings and generations, \`npx tsx scripts/sae/behaviors.ts --card\` rewrites this card from the committed files). Everything is seeded: a rebuild gives the same files (bar \`created_at\`).
 
 | behavior | held-out AUC (rows + / −) | CV AUC | ECE | threshold | false-trigger rate (n) | positive trigger rate (n) | correction |
 |---|---:|---:|---:|---:|---:|---:|---|

@@ -100,5 +100,5 @@ describe('the built-in behaviors on /sae/generate', () => {
   });
 });
 
-const PROMPT = 'Anne looked up from her letter. ';
-const SEED = 1;
+const PROMPT = 'Anne looked up from her letter, and said, ';
+const SEED = 2;
