@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { generate, type StepObserver } from '../../engine/generate.ts';
 import { loadModel, modelPath, REPO_ROOT } from '../../engine/node/load-model.ts';
 import { behaviorScorer } from '../../engine/sae/behavior.ts';
-import type { BehaviorFile } from '../../engine/sae/behavior-file.ts';
 import { loadSae } from '../../engine/sae/io.ts';
 import { SaeMonitor } from '../../engine/sae/monitor.ts';
+import { behaviorFileSchema } from '../../server/behaviors/built-ins.ts';
 import { PROMPT } from './engine-bench.ts';
 
 const MAX_TOKENS = 1000;
@@ -25,7 +25,7 @@ export async function saeBench(path = modelPath(), runs = 5): Promise<Record<str
   const { sae } = loadSae(readFileSync(join(dir, 'sae.safetensors')));
   const files = readdirSync(join(dir, 'behaviors'))
     .filter((f) => f.endsWith('.json') && f !== 'fixtures.json')
-    .map((f) => JSON.parse(readFileSync(join(dir, 'behaviors', f), 'utf8')) as BehaviorFile);
+    .map((f) => behaviorFileSchema.parse(JSON.parse(readFileSync(join(dir, 'behaviors', f), 'utf8'))));
   const scorers = files.map((f) => behaviorScorer(f.scorer));
   const model = loadModel(path);
   const session = model.newSession();

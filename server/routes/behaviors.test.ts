@@ -156,8 +156,8 @@ describe('POST /behaviors/create → list → rename → delete', () => {
 
   it('makes a scorer that separates its own positive answers from its negative ones when re-scored', () => {
     const stored = s.store.behaviors.get(id);
-    expect(stored).toBeDefined();
-    const scorer = behaviorScorer(stored?.scorer ?? ({} as never));
+    if (!stored) throw new Error(`behavior ${id} is not in the store`);
+    const scorer = behaviorScorer(stored.scorer);
     const model = loadModel(modelPath());
     const session = model.newSession();
     const { sae } = loadSae(readFileSync(join(saeDir, 'sae.safetensors')));
