@@ -82,6 +82,8 @@ import { type SteeringVectorData, steeringHooks, type VectorLayer } from '../../
 import { EOS_ID, encode, normalize } from '../../engine/tokenizer.ts';
 import { readHeldout } from '../../engine/train/heldout.ts';
 import { jsonStream } from '../../engine/train/synthetic-json.ts';
+import { behaviorFileSchema } from '../../server/behaviors/built-ins.ts';
+import { loadSaeFeatures } from '../../server/sae/features.ts';
 import { HELDOUT_JSON_SEED, heldoutLexicon, loadCorpus, promptsFrom, setsFor, shippedPath } from '../steering/data.ts';
 
 const SAE_DIR = join(REPO_ROOT, 'models', DEFAULT_MODEL, 'sae');
@@ -520,9 +522,8 @@ async function main(): Promise<void> {
     const model = loadModel();
     const sae = loadCommittedSae();
     const session = model.newSession();
-    const features = JSON.parse(readFileSync(join(SAE_DIR, 'features.json'), 'utf8')) as {
-      features: { index: number; label: string }[];
-    };
+    const features = loadSaeFeatures(SAE_DIR, DEFAULT_MODEL, (line) => log(line));
+    if (!features) throw new Error(`no readable features.json in ${SAE_DIR}: run npm run sae:label first`);
 
     // thresholds
     const behaviors = BUILTIN_BEHAVIORS.map((name) => {
@@ -881,7 +882,7 @@ The share of characters above the threshold, not the drift rate, is the figure t
 /** `--card`: rewrites README.md from the committed behavior files (no corpus, no computation). */
 function writeCard(): void {
   const files = BUILTIN_BEHAVIORS.map(
-    (name) => JSON.parse(readFileSync(join(OUT_DIR, `${name}.json`), 'utf8')) as BehaviorFile,
+    (name): BehaviorFile => behaviorFileSchema.parse(JSON.parse(readFileSync(join(OUT_DIR, `${name}.json`), 'utf8'))),
   );
   writeFileSync(join(OUT_DIR, 'README.md'), card(files, files[0]?.scorer.hook ?? ''));
 }
