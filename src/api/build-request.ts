@@ -6,7 +6,7 @@ import type { RunSpec } from './run-spec.ts';
 
 export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
 
-export function pathFor(spec: Pick<RunSpec, 'mode' | 'guide'>): string {
+export function pathFor(spec: Pick<RunSpec, 'mode' | 'guide' | 'behaviors'>): string {
   return routePath(routeFor(spec));
 }
 

@@ -2,6 +2,7 @@
 // shows it and every snippet renders it. The composer's pending text is the next user message.
 import { z } from 'zod';
 import type { ChatTemplate } from '../../protocol/chat-template.ts';
+import { behaviorsFromDraft, type DraftBehaviors } from './behaviors.ts';
 import { buildRequest } from './build-request.ts';
 import { type DraftGuide, guideFromDraft, guideRouteOnly } from './guide-from-draft.ts';
 import type { RequestObject, TargetKind } from './request-object.ts';
@@ -26,6 +27,8 @@ export interface DraftInput {
   readonly guide?: DraftGuide;
   /** The steering panel's vector and strength. */
   readonly steering?: DraftSteering;
+  /** The Behaviors panel's picked behaviors. */
+  readonly behaviors?: DraftBehaviors;
 }
 
 export interface ConnectionInput {
@@ -75,6 +78,7 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
       ? guideRouteOnly(d.guide)
       : guideFromDraft(d.guide, d.mode);
   const raw = d.rawBody !== undefined && !turn;
+  const steering = raw ? undefined : steeringFromDraft(d.steering, guide, c);
   return {
     target: c.target,
     baseUrl: c.baseUrl,
@@ -90,8 +94,9 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     chatTemplate,
     continueFinal: turn?.continueFinal,
     guide,
-    // raw mode sends the edited body as it is (steering is in it or not, as the user left it)
-    steering: raw ? undefined : steeringFromDraft(d.steering, guide, c),
+    // raw mode sends the edited body as it is (steering and behaviors are in it or not, as the user left them)
+    steering,
+    behaviors: raw ? undefined : behaviorsFromDraft(d.behaviors, { guide, steering, mode: d.mode }),
   };
 }
 

@@ -44,6 +44,7 @@ export async function runRequest(
     opts.onEvent({ type: 'frame', data: text, at, ...(d.problem ? { problem: d.problem } : {}) });
     if (d.problem) throw new ApiError(res.status, `The answer could not be read: ${d.problem}`, 'bad_response');
     if (d.tokens.length) opts.onEvent({ type: 'delta', tokens: d.tokens, at });
+    for (const event of d.sae ?? []) opts.onEvent({ type: 'sae', event, at });
     opts.onEvent({ type: 'finish', reason: d.finish ?? 'stop', usage: d.usage });
     return;
   }
@@ -56,6 +57,7 @@ export async function runRequest(
       opts.onEvent({ type: 'frame', data: ev.data, at: ev.receivedAt, ...(d.problem ? { problem: d.problem } : {}) });
       if (d.error) throw d.error;
       if (d.tokens.length) opts.onEvent({ type: 'delta', tokens: d.tokens, at: ev.receivedAt });
+      for (const event of d.sae ?? []) opts.onEvent({ type: 'sae', event, at: ev.receivedAt });
       if (d.finish) finish = d.finish;
       if (d.usage) usage = d.usage;
       if (d.end) {

@@ -1,6 +1,7 @@
 // What a run reports as it goes: every raw frame with its arrival time (and, for a frame that could not be read,
 // the problem — reported, never skipped), text deltas with per-token logprobs, and the finish.
 import type { Usage } from '../../protocol/openai-common.ts';
+import type { SaeEvent, TokenReading } from './sae-readings.ts';
 
 export type { Usage };
 
@@ -8,9 +9,13 @@ export interface TokenInfo {
   readonly text: string;
   readonly logprob?: number;
   readonly top?: readonly { token: string; logprob: number }[];
+  /** The SAE monitor's reading at this token (runs with behaviors). */
+  readonly sae?: TokenReading;
 }
 
 export type RunEvent =
   | { readonly type: 'frame'; readonly data: string; readonly at: number; readonly problem?: string }
   | { readonly type: 'delta'; readonly tokens: readonly TokenInfo[]; readonly at: number }
-  | { readonly type: 'finish'; readonly reason: string; readonly usage?: Usage };
+  | { readonly type: 'finish'; readonly reason: string; readonly usage?: Usage }
+  /** The run's SAE events (behaviors and thresholds, a correction, the summary). */
+  | { readonly type: 'sae'; readonly event: SaeEvent; readonly at: number };

@@ -3,6 +3,7 @@
 import type { ChatRole } from '../../protocol/chat.ts';
 import type { ChatTemplate } from '../../protocol/chat-template.ts';
 import type { SamplingMethodName } from '../../protocol/sampling.ts';
+import type { RunBehaviors } from './behaviors.ts';
 import type { RunGuide } from './guide.ts';
 import type { TargetKind } from './request-object.ts';
 import type { RunSteering } from './steering.ts';
@@ -51,4 +52,6 @@ export interface RunSpec {
   readonly guide?: RunGuide;
   /** A steering vector at a strength (none: unsteered). */
   readonly steering?: RunSteering;
+  /** Behaviors the SAE monitors (or forces) in this run. */
+  readonly behaviors?: RunBehaviors;
 }

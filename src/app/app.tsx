@@ -1,8 +1,8 @@
 // The page: a compact header (connection, model, theme), the conversation or prompt in the centre with its sticky
 // Run bar, parameters in the left side panel, and the tools (code, inspector, history) in the right one. On narrow
 // screens the centre comes first and the side panels open as drawers. Coming panels have their places already:
-// guided generation and steering are sections of the left side panel (a steering comparison shows in the centre);
-// the SAE view is a tab of the centre.
+// guided generation, steering and behaviors are sections of the left side panel (a steering comparison shows in the
+// centre); the SAE view is a tab of the centre once behaviors are in play.
 import { useEffect } from 'react';
 import { browserRoute } from '../api/routes/registry.ts';
 import { SWEEP_FACTORS, sweepBase } from '../api/steering.ts';
@@ -12,6 +12,7 @@ import { GuidePanel } from '../panels/guide/guide-panel.tsx';
 import { ModelCard } from '../panels/models/model-card.tsx';
 import { ModelPicker } from '../panels/models/model-picker.tsx';
 import { ParamsPanel } from '../panels/params/params-panel.tsx';
+import { BehaviorsPanel } from '../panels/sae/behaviors-panel-slot.tsx';
 import { SteeringPanel } from '../panels/steering/steering-panel-slot.tsx';
 import { SteeringResults } from '../panels/steering/steering-results-slot.tsx';
 import { CompletionView } from '../panels/thread/completion-view.tsx';
@@ -21,6 +22,7 @@ import { RunBar } from '../panels/thread/run-bar.tsx';
 import { ThreadPanel } from '../panels/thread/thread-panel.tsx';
 import { useStore } from '../store/store.ts';
 import { useContinueState } from './capabilities.ts';
+import { CentreTabs } from './centre-tabs.tsx';
 import { continuePrompt, continueReply, regenerateReply, runPrompt, sendChat } from './chat-flows.ts';
 import { stopAll } from './run-controller.ts';
 import { ToolsTabs } from './tools-tabs.tsx';
@@ -132,26 +134,29 @@ export function App() {
               void compare('sweep', sweepBase(useStore.getState().draft.steering), SWEEP_FACTORS, v, chatTemplate);
             }}
           />
+          <BehaviorsPanel />
           <ModelCard />
         </aside>
         <main className="centre">
           <ModeSwitch />
-          {chat ? (
-            <ThreadPanel
-              actions={{
-                onRegenerate: (id) => void regenerateReply(id, chatTemplate),
-                onContinue: (id) => void continueReply(id, chatTemplate),
-                continueState,
-                busy: running,
-              }}
-            />
-          ) : (
-            <CompletionView
-              onContinue={() => void continuePrompt(chatTemplate)}
-              onRerun={() => void runPrompt(chatTemplate)}
-              busy={running}
-            />
-          )}
+          <CentreTabs chat={chat}>
+            {chat ? (
+              <ThreadPanel
+                actions={{
+                  onRegenerate: (id) => void regenerateReply(id, chatTemplate),
+                  onContinue: (id) => void continueReply(id, chatTemplate),
+                  continueState,
+                  busy: running,
+                }}
+              />
+            ) : (
+              <CompletionView
+                onContinue={() => void continuePrompt(chatTemplate)}
+                onRerun={() => void runPrompt(chatTemplate)}
+                busy={running}
+              />
+            )}
+          </CentreTabs>
           <SteeringResults
             onStop={(viewId, ids) => void import('./steering-flows.ts').then((m) => m.stopComparison(viewId, ids))}
           />

@@ -8,8 +8,10 @@ import type { RequestObject } from '../api/request-object.ts';
 import { runRequest } from '../api/run-client.ts';
 import type { Usage } from '../api/run-events.ts';
 import type { RouteKey } from '../api/run-spec.ts';
+import type { SaeEvent } from '../api/sae-readings.ts';
 import { pageOrigin } from '../store/connection-slice.ts';
 import { stripKeys } from '../store/history.ts';
+import { historyTokens } from '../store/run-record.ts';
 import {
   type Frame,
   type RunState,
@@ -78,6 +80,7 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
 
   let pendingTokens: RunToken[] = [];
   let pendingFrames: Frame[] = [];
+  let pendingSae: SaeEvent[] = [];
   let firstTokenAt: number | undefined;
   let frameCount = 0;
   let tokenCount = 0;
@@ -85,12 +88,14 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
   let scheduled = false;
   const flush = () => {
     scheduled = false;
-    if (!pendingTokens.length && !pendingFrames.length) return;
+    if (!pendingTokens.length && !pendingFrames.length && !pendingSae.length) return;
     const t = pendingTokens;
     const f = pendingFrames;
+    const sae = pendingSae;
     pendingTokens = [];
     pendingFrames = [];
-    useStore.getState().appendToRun(id, t, f, firstTokenAt);
+    pendingSae = [];
+    useStore.getState().appendToRun(id, t, f, firstTokenAt, sae);
   };
   // the first batch shows at the next frame (time to first token); later ones at most every FLUSH_MS, so a fast
   // stream costs the page a few renders a second instead of one per animation frame
@@ -126,7 +131,8 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
             pendingTokens.push({ ...t, n: tokenCount++ });
             chars += t.text.length;
           }
-        } else {
+        } else if (e.type === 'sae') pendingSae.push(e.event);
+        else {
           finishReason = e.reason;
           usage = e.usage;
         }
@@ -171,7 +177,8 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
         charsPerSecond: genMs && genMs > 0 ? (output.length / genMs) * 1000 : undefined,
         totalMs: endedAt - startedAt,
       },
-      tokens: run.tokens.map(({ n: _n, ...t }) => ({ ...t, top: t.top ? [...t.top] : undefined })),
+      tokens: historyTokens(run.tokens),
+      ...(run.sae ? { sae: run.sae } : {}),
     });
   }
   return run;

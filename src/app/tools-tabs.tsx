@@ -5,6 +5,7 @@ import { Tabs } from '../components/ui/tabs.tsx';
 import { HistoryPanel } from '../panels/history/history-panel.tsx';
 import { InspectorPanel } from '../panels/inspector/inspector-panel.tsx';
 import { SnippetsPanel } from '../panels/snippets/snippets-panel.tsx';
+import { restoreRun } from './restore-run.ts';
 
 // the Policies tool is loaded when its tab opens (it stays out of the page's first load)
 const PoliciesPanel = lazy(() =>
@@ -22,7 +23,7 @@ export function ToolsTabs({ next, chatTemplate }: { next: NextRequest; chatTempl
       tabs={[
         { id: 'snippets', label: 'Code', content: <SnippetsPanel next={next} /> },
         { id: 'inspector', label: 'Inspector', content: <InspectorPanel next={next} /> },
-        { id: 'history', label: 'History', content: <HistoryPanel /> },
+        { id: 'history', label: 'History', content: <HistoryPanel onRestore={restoreRun} /> },
         {
           id: 'policies',
           label: 'Policies',

@@ -1,10 +1,10 @@
 // How a fetch snippet reads an event-stream answer: line by line off the body's reader. A run prints each frame's
 // `data:` payload as it comes (OpenAI chunks or native status frames); /steering/generate's status frames are read
 // instead: each `processing` frame printed as a progress line, an `error` frame thrown, and the new vector's id
-// (the `complete` frame's result.steering_vector_id) printed last.
+// (the `complete` frame's result.steering_vector_id) printed last. (/sae/generate's reader is fetch-sae.ts's.)
 
 /** The read loop, with `handle` as the statement run for each complete `line`. */
-const readLines = (handle: string) => `const reader = res.body.getReader();
+export const readLines = (handle: string) => `const reader = res.body.getReader();
 const decoder = new TextDecoder();
 let buffer = '';
 for (;;) {

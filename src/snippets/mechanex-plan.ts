@@ -12,7 +12,7 @@ import { requestPolicy } from './policy-shape.ts';
 import { routeOf, snippetBody } from './request-parts.ts';
 import type { SnippetOptions } from './types.ts';
 
-/** The call for a run request of a route mechanex can serve (any but 'other' and 'steering-generate'). */
+/** The call for a run request of a route generate() serves: chat, completions, generate or sampling. */
 export function mechanexPlan(req: RequestObject, opts: SnippetOptions): MechanexCall {
   const route = routeOf(req);
   if (route === 'sampling') return mechanexPolicyCall(req, opts);

@@ -8,7 +8,15 @@ export const KEY_ENV = 'AXIONIC_API_KEY';
 export const KEY_PLACEHOLDER = 'ax_your_key_here';
 export const HOSTED_BASE_URL = 'https://api.axioniclabs.ai';
 
-export type Route = 'chat' | 'completions' | 'generate' | 'sampling' | 'steering-generate' | 'other';
+export type Route =
+  | 'chat'
+  | 'completions'
+  | 'generate'
+  | 'sampling'
+  | 'steering-generate'
+  | 'sae-generate'
+  | 'behaviors-create'
+  | 'other';
 
 /** The route table's ids of the routes snippet targets know how to call. */
 const KNOWN: Readonly<Record<string, Route>> = {
@@ -17,6 +25,8 @@ const KNOWN: Readonly<Record<string, Route>> = {
   generate: 'generate',
   'sampling.generate': 'sampling',
   'steering.generate': 'steering-generate',
+  'sae.generate': 'sae-generate',
+  'behaviors.create': 'behaviors-create',
 };
 
 export function routeOf(req: RequestObject): Route {
@@ -51,7 +61,7 @@ export function extraHeaders(req: RequestObject): [string, string][] {
 }
 
 /** Routes whose answer is an event stream unless JSON is asked for with Accept. */
-const SSE_BY_DEFAULT: ReadonlySet<Route> = new Set(['generate', 'steering-generate']);
+const SSE_BY_DEFAULT: ReadonlySet<Route> = new Set(['generate', 'steering-generate', 'sae-generate']);
 
 /** Whether the answer is an event stream: `stream: true`, or a route that streams unless asked for JSON. */
 export function streamsResponse(req: RequestObject): boolean {

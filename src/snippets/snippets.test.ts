@@ -1,17 +1,19 @@
-// Every target × fixture (the runs, and the "create a vector" requests) rendered with the key from the environment,
+// Every target × fixture (the runs, the "create a vector" requests, the SAE runs and "create a behavior") rendered with the key from the environment,
 // and compared with its stored expected file.
 // UPDATE_SNIPPETS=1 (re)writes the files instead; review the diff before committing it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_TARGETS, snippetTarget } from './registry.ts';
+import { BEHAVIOR_CREATE_FIXTURES } from './testing/behavior-create-fixtures.ts';
 import { FIXTURES } from './testing/fixtures.ts';
+import { SAE_FIXTURES } from './testing/sae-fixtures.ts';
 import { CREATE_FIXTURES } from './testing/steering-create-fixtures.ts';
 import type { SnippetTarget } from './types.ts';
 
 const DIR = join(import.meta.dirname, '__expected__');
 const UPDATE = process.env.UPDATE_SNIPPETS === '1';
-const RENDERED = [...FIXTURES, ...CREATE_FIXTURES];
+const RENDERED = [...FIXTURES, ...CREATE_FIXTURES, ...SAE_FIXTURES, ...BEHAVIOR_CREATE_FIXTURES];
 const EXT: Record<SnippetTarget['language'], string> = { bash: 'sh', python: 'py', javascript: 'mjs' };
 
 function expectedFile(fixture: string, target: SnippetTarget): string {

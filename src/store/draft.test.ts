@@ -22,6 +22,14 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
         policyId: 'pol_1',
       },
       steering: { vectorId: 'austen-mini/json', strength: -1.5 },
+      behaviors: {
+        picked: [
+          { name: 'dialogue', mode: 'forced' },
+          { name: 'dialogue', mode: 'monitor' },
+          { name: 'json', mode: 'sideways' },
+        ],
+        features: false,
+      },
     });
     expect(d).toEqual({
       mode: 'generate',
@@ -41,6 +49,14 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
         policyId: 'pol_1',
       },
       steering: { vectorId: 'austen-mini/json', strength: -1.5 },
+      // one chip per name (the first kept); a mode it does not know is Monitor
+      behaviors: {
+        picked: [
+          { name: 'dialogue', mode: 'forced' },
+          { name: 'json', mode: 'monitor' },
+        ],
+        features: false,
+      },
     });
   });
 

@@ -6,6 +6,7 @@ import { chatRoles } from '../../protocol/chat.ts';
 import { MAX_MODEL_ID_CHARS, MAX_STOP_SEQUENCES, MAX_TOP_LOGPROBS } from '../../protocol/limits.ts';
 import { samplingMethods } from '../../protocol/sampling.ts';
 import { MAX_STEERING_STRENGTH } from '../../protocol/steering-fields.ts';
+import { DEFAULT_BEHAVIORS, type DraftBehaviors, MAX_BEHAVIORS } from '../api/behaviors.ts';
 import { DEFAULT_GUIDE, type DraftGuide } from '../api/guide-from-draft.ts';
 import { ROUTE_KEYS } from '../api/routes/registry.ts';
 import type { Message, RouteKey, RunParams } from '../api/run-spec.ts';
@@ -49,6 +50,8 @@ export interface Draft {
   guide: DraftGuide;
   /** Steering: the picked vector and its strength. */
   steering: DraftSteering;
+  /** Behaviors: the picked ones (monitored or forced) and whether tokens' top features are asked for. */
+  behaviors: DraftBehaviors;
 }
 
 export const DEFAULT_PARAMS: RunParams = { max_tokens: 400, temperature: 0.8, top_p: 0.95, stop: [] };
@@ -65,6 +68,7 @@ export const DEFAULT_DRAFT: Draft = {
   fieldText: {},
   guide: DEFAULT_GUIDE,
   steering: DEFAULT_STEERING,
+  behaviors: DEFAULT_BEHAVIORS,
 };
 
 const finite = z.number().refine(Number.isFinite);
@@ -142,6 +146,22 @@ const steeringSchema = z
     }),
   );
 
+const behaviorsSchema = z
+  .object({
+    picked: z
+      .array(z.object({ name: z.string().min(1).max(200), mode: z.enum(['monitor', 'forced']).catch('monitor') }))
+      .max(MAX_BEHAVIORS)
+      .catch([]),
+    features: z.boolean().catch(DEFAULT_BEHAVIORS.features),
+  })
+  .transform(
+    (b): DraftBehaviors => ({
+      // one chip per name
+      picked: b.picked.filter((p, i) => b.picked.findIndex((q) => q.name === p.name) === i),
+      features: b.features,
+    }),
+  );
+
 export const draftSchema = z.object({
   mode: z.enum(ROUTE_KEYS as [RouteKey, ...RouteKey[]]).catch(DEFAULT_DRAFT.mode),
   model: z.string().max(MAX_MODEL_ID_CHARS).catch(DEFAULT_DRAFT.model),
@@ -160,6 +180,7 @@ export const draftSchema = z.object({
   fieldText: z.record(z.string(), z.string()).catch({}),
   guide: guideSchema.catch(DEFAULT_GUIDE),
   steering: steeringSchema.catch(DEFAULT_STEERING),
+  behaviors: behaviorsSchema.catch(() => DEFAULT_BEHAVIORS),
 });
 
 /** Accepts a partial draft from storage or a share link, keeping only well-formed fields. */

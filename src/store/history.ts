@@ -7,7 +7,9 @@ import { chatTemplateSchema } from '../../protocol/chat-template.ts';
 import { usageSchema } from '../../protocol/openai-common.ts';
 import type { RequestObject } from '../api/request-object.ts';
 import type { Usage } from '../api/run-events.ts';
+import type { RunSae } from '../api/sae-readings.ts';
 import { type Draft, sanitizeDraft } from './draft.ts';
+import { readRunSae } from './run-record.ts';
 import { readVersioned, SavedDataError, type Versioned, versionField } from './versioned.ts';
 
 export interface RunStats {
@@ -38,6 +40,8 @@ export interface HistoryRun {
   usage?: Usage;
   stats: RunStats;
   tokens: HistoryToken[];
+  /** SAE monitoring: the behaviors, corrections and summary (runs with behaviors). */
+  sae?: RunSae;
 }
 
 /** What the history list holds in memory: a run without its tokens, with its size. */
@@ -87,6 +91,7 @@ export const historyRunSchema = z.object({
     })
     .catch({}),
   tokens: z.array(tokenSchema).catch([]),
+  sae: z.unknown().optional().transform(readRunSae),
 });
 
 /** Steps for one stored run: version 2 (the first slice's run, no tokens) → 3. */

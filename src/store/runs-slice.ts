@@ -5,6 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { RequestObject } from '../api/request-object.ts';
 import type { TokenInfo, Usage } from '../api/run-events.ts';
 import type { RouteKey } from '../api/run-spec.ts';
+import { applySaeEvent, keptTokens, type RunSae, type SaeEvent } from '../api/sae-readings.ts';
 import type { AppState } from './store.ts';
 
 export interface Frame {
@@ -43,6 +44,8 @@ export interface RunState {
   error?: string;
   /** The request field the error concerns, when the server named one (shown on that field). */
   errorField?: string;
+  /** SAE monitoring: the behaviors, the corrections, the summary (runs with behaviors). */
+  sae?: RunSae;
 }
 
 export const MAX_KEPT_RUNS = 24;
@@ -53,7 +56,13 @@ export interface RunsSlice {
   runOrder: readonly string[];
   activeRunId?: string;
   addRun(r: RunState, opts?: { activate?: boolean }): void;
-  appendToRun(id: string, tokens: readonly RunToken[], frames: readonly Frame[], firstTokenAt?: number): void;
+  appendToRun(
+    id: string,
+    tokens: readonly RunToken[],
+    frames: readonly Frame[],
+    firstTokenAt?: number,
+    sae?: readonly SaeEvent[],
+  ): void;
   endRun(id: string, patch: Partial<RunState>): void;
   setActiveRun(id: string | undefined): void;
 }
@@ -76,7 +85,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set) 
       }
       return { runs, runOrder: order.filter((id) => keep.has(id)), activeRunId };
     }),
-  appendToRun: (id, tokens, frames, firstTokenAt) =>
+  appendToRun: (id, tokens, frames, firstTokenAt, sae = []) =>
     set((s) => {
       const run = s.runs[id];
       if (!run) return s;
@@ -88,6 +97,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set) 
             tokens: tokens.length ? [...run.tokens, ...tokens] : run.tokens,
             frames: frames.length ? [...run.frames, ...frames] : run.frames,
             firstTokenAt: run.firstTokenAt ?? firstTokenAt,
+            ...(sae.length ? { sae: sae.reduce(applySaeEvent, run.sae) } : {}),
           },
         },
       };
@@ -104,6 +114,10 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set) 
 export const selectActiveRun = (s: Pick<RunsSlice, 'runs' | 'activeRunId'>): RunState | undefined =>
   s.activeRunId ? s.runs[s.activeRunId] : undefined;
 
-/** The text a run produced so far. */
-export const runTextOf = (r: Pick<RunState, 'tokens'> | undefined): string =>
-  r?.tokens.map((t) => t.text).join('') ?? '';
+/** The text a run produced so far (without what a correction took back). */
+export const runTextOf = (r: Pick<RunState, 'tokens' | 'sae'> | undefined): string =>
+  r
+    ? keptTokens(r.tokens, r.sae)
+        .map((t) => t.text)
+        .join('')
+    : '';

@@ -2,6 +2,7 @@
 import { chatCompletionChunkSchema, chatCompletionSchema } from '../../../protocol/chat.ts';
 import { MAX_TOP_LOGPROBS } from '../../../protocol/limits.ts';
 import { route } from '../../../protocol/routes.ts';
+import { behaviorBodyFields } from '../behaviors.ts';
 import { steeringBodyFields } from '../steering.ts';
 import { chatChoiceTokens, decodeOpenAiAnswer, decodeOpenAiFrame } from './openai-decode.ts';
 import { guidedFields } from './openai-guided-body.ts';
@@ -25,7 +26,7 @@ export const chatRoute: BrowserRoute = {
       body.top_logprobs = Math.min(MAX_TOP_LOGPROBS, spec.topLogprobs);
     }
     if (spec.continueFinal) body.continue_final_message = true;
-    Object.assign(body, steeringBodyFields(spec.steering));
+    Object.assign(body, steeringBodyFields(spec.steering), behaviorBodyFields(spec.behaviors));
     body.stream = spec.stream;
     return body;
   },

@@ -2,6 +2,7 @@
 import { completionChunkSchema, completionSchema } from '../../../protocol/completions.ts';
 import { MAX_LEGACY_LOGPROBS } from '../../../protocol/limits.ts';
 import { route } from '../../../protocol/routes.ts';
+import { behaviorBodyFields } from '../behaviors.ts';
 import { steeringBodyFields } from '../steering.ts';
 import { completionChoiceTokens, decodeOpenAiAnswer, decodeOpenAiFrame } from './openai-decode.ts';
 import { guidedFields } from './openai-guided-body.ts';
@@ -21,7 +22,7 @@ export const completionRoute: BrowserRoute = {
     const body: Record<string, unknown> = { model: spec.model, prompt: spec.prompt, ...samplingBody(spec.params) };
     // the legacy field takes at most 5 alternatives
     if (spec.topLogprobs > 0) body.logprobs = Math.min(MAX_LEGACY_LOGPROBS, spec.topLogprobs);
-    Object.assign(body, steeringBodyFields(spec.steering));
+    Object.assign(body, steeringBodyFields(spec.steering), behaviorBodyFields(spec.behaviors));
     body.stream = spec.stream;
     return body;
   },

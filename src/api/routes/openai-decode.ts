@@ -6,6 +6,7 @@ import type { completionLogprobsSchema, completionSchema } from '../../../protoc
 import { streamErrorChunkSchema, type tokenLogprobSchema } from '../../../protocol/openai-common.ts';
 import { ApiError } from '../api-error.ts';
 import type { TokenInfo } from '../run-events.ts';
+import { openAiSae } from './openai-sae.ts';
 import { parseJsonWith } from './parse.ts';
 import type { Decoded } from './types.ts';
 
@@ -62,7 +63,8 @@ export function decodeOpenAiFrame<S extends z.ZodType<{ choices: { index: number
   const choice = chunk.value.choices.find((c) => c.index === 0);
   const usage = (chunk.value as { usage?: Decoded['usage'] | null }).usage ?? undefined;
   const finish = (choice as { finish_reason?: string | null } | undefined)?.finish_reason ?? undefined;
-  return { tokens: choice ? tokensOf(choice) : [], finish, usage };
+  const { tokens, sae } = openAiSae((chunk.value as { axionic?: unknown }).axionic, choice ? tokensOf(choice) : []);
+  return { tokens, finish, usage, ...(sae ? { sae } : {}) };
 }
 
 /** A whole /v1 JSON answer. */

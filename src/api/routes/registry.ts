@@ -6,6 +6,7 @@ import type { RouteKey, RunSpec } from '../run-spec.ts';
 import { chatRoute } from './chat.ts';
 import { completionRoute } from './completion.ts';
 import { generateRoute } from './generate.ts';
+import { saeRoute } from './sae.ts';
 import { samplingRoute } from './sampling.ts';
 import type { BrowserRoute, ModeRoute } from './types.ts';
 
@@ -21,9 +22,12 @@ export function browserRoute(key: RouteKey): ModeRoute {
   return BROWSER_ROUTES.find((r) => r.key === key) ?? (chatRoute as ModeRoute);
 }
 
-/** The route a run takes: its mode's, or /sampling/generate for a constraint sent directly. */
-export function routeFor(spec: Pick<RunSpec, 'mode' | 'guide'>): BrowserRoute {
-  return usesSamplingRoute(spec.guide, spec.mode) ? samplingRoute : browserRoute(spec.mode);
+/** The route a run takes: its mode's, /sampling/generate for a constraint sent directly, or /sae/generate for a
+ * Generate run with behaviors. */
+export function routeFor(spec: Pick<RunSpec, 'mode' | 'guide' | 'behaviors'>): BrowserRoute {
+  if (usesSamplingRoute(spec.guide, spec.mode)) return samplingRoute;
+  if (spec.behaviors && spec.mode === 'generate') return saeRoute;
+  return browserRoute(spec.mode);
 }
 
 /** The API path of a playground route (from the route table). */
@@ -33,5 +37,5 @@ export function routePath(r: BrowserRoute): string {
 
 /** The playground route whose path this is (how the client picks a decoder for a request). */
 export function browserRouteForPath(path: string): BrowserRoute | undefined {
-  return [...BROWSER_ROUTES, samplingRoute].find((r) => routePath(r) === path);
+  return [...BROWSER_ROUTES, samplingRoute, saeRoute].find((r) => routePath(r) === path);
 }

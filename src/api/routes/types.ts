@@ -5,6 +5,7 @@ import type { LiveRouteId } from '../../../protocol/routes.ts';
 import type { ApiError } from '../api-error.ts';
 import type { TokenInfo, Usage } from '../run-events.ts';
 import type { RouteKey, RunSpec } from '../run-spec.ts';
+import type { SaeEvent } from '../sae-readings.ts';
 
 /** What one frame (or one whole JSON answer) of a route says. */
 export interface Decoded {
@@ -17,15 +18,17 @@ export interface Decoded {
   readonly error?: ApiError;
   /** The frame could not be read as this route's frame: why (shown with the frame, never skipped). */
   readonly problem?: string;
+  /** What the frame says about SAE monitoring besides the tokens' readings. */
+  readonly sae?: readonly SaeEvent[];
 }
 
 /** A route the mode switch offers. */
 export type ModeRoute = BrowserRoute & { readonly key: RouteKey };
 
 export interface BrowserRoute {
-  /** The draft's mode for this route (stored in drafts, history and share links); 'sampling' is no mode: a guided
-   * run's direct transport takes it whatever the mode. */
-  readonly key: RouteKey | 'sampling';
+  /** The draft's mode for this route (stored in drafts, history and share links); 'sampling' and 'sae' are no
+   * modes: a guided run's direct transport takes the first, a Generate run with behaviors the second. */
+  readonly key: RouteKey | 'sampling' | 'sae';
   /** The route table's id (path, method and schemas come from there). */
   readonly routeId: LiveRouteId;
   readonly label: string;

@@ -4,8 +4,9 @@ import { shareFragment } from '../../store/share-link.ts';
 import { useStore } from '../../store/store.ts';
 import { CompareView } from './compare-view.tsx';
 
-/** Finished runs: restore into the editor, compare two, export/import; and a share link for the current form. */
-export function HistoryPanel() {
+/** Finished runs: restore (the form and the run's output), compare two, export/import; and a share link for the
+ * current form. */
+export function HistoryPanel({ onRestore }: { onRestore(id: string): Promise<void> }) {
   const id = useId();
   const file = useRef<HTMLInputElement>(null);
   const history = useStore((s) => s.history);
@@ -16,7 +17,6 @@ export function HistoryPanel() {
   const clear = useStore((s) => s.clearHistory);
   const importText = useStore((s) => s.importHistoryText);
   const dismiss = useStore((s) => s.dismissHistoryNotice);
-  const setDraft = useStore((s) => s.setDraft);
   const draft = useStore((s) => s.draft);
   const target = useStore((s) => s.target);
   const customBaseUrl = useStore((s) => s.customBaseUrl);
@@ -92,7 +92,7 @@ export function HistoryPanel() {
               {h.output || h.error || '(empty)'}
             </div>
             <div className="row">
-              <button type="button" onClick={() => setDraft({ ...h.draft })}>
+              <button type="button" onClick={() => void onRestore(h.id)}>
                 Restore
               </button>
               <button type="button" onClick={() => void remove(h.id)}>

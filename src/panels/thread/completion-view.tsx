@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { keptTokens } from '../../api/sae-readings.ts';
 import { TokenDetails, type TokenInfo } from '../../components/ui/token-details.tsx';
 import { TokenText } from '../../components/ui/token-text.tsx';
 import { selectActiveRun } from '../../store/runs-slice.ts';
@@ -12,6 +13,8 @@ export function CompletionView({ onContinue, onRerun, busy }: { onContinue(): vo
   const run = useStore(selectActiveRun);
   const [picked, setPicked] = useState<TokenInfo | undefined>(undefined);
   const shown = run && run.request.url !== '' ? run : undefined;
+  // what a correction took back is not the output (the SAE view shows it struck through)
+  const tokens = useMemo(() => (shown ? keptTokens(shown.tokens, shown.sae) : []), [shown]);
   const sentPrompt = shown ? String((shown.request.body as { prompt?: unknown } | undefined)?.prompt ?? '') : '';
   return (
     <section className="panel completion" aria-labelledby={`${id}-h`}>
@@ -30,7 +33,7 @@ export function CompletionView({ onContinue, onRerun, busy }: { onContinue(): vo
       <h3 className="subhead">Output</h3>
       {shown ? (
         <TokenText
-          tokens={shown.tokens}
+          tokens={tokens}
           prefix={sentPrompt}
           prefixClass="prompt-echo"
           label="Output"
@@ -49,7 +52,7 @@ export function CompletionView({ onContinue, onRerun, busy }: { onContinue(): vo
       <TokenDetails token={picked} />
       {shown && shown.status !== 'running' && (
         <div className="row">
-          <button type="button" onClick={onContinue} disabled={busy || !shown.tokens.length}>
+          <button type="button" onClick={onContinue} disabled={busy || !tokens.length}>
             Continue
           </button>
           <button type="button" onClick={onRerun} disabled={busy}>

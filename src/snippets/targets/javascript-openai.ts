@@ -1,8 +1,11 @@
 // JavaScript (OpenAI): the official SDK as an ES module (Node 20: `node file.mjs`); the SDK sends unknown params
 // through, so Axionic's fields (policy, policy_id, include_trace, …) go in the same params object. A JSON answer
-// (the policy's json_schema or json_mode) is parsed with JSON.parse and printed; a stream is gathered first.
+// (the policy's json_schema or json_mode) is parsed with JSON.parse and printed; a stream is gathered first. With
+// behavior_names or force_steering, the readings in `axionic` are printed after the text (openai-behaviors.ts).
 import type { RequestObject } from '../../api/request-object.ts';
+import { namedBehaviorFields, openAiBehaviorsNote } from '../behavior-notes.ts';
 import { jsLiteral, jsProperties, jsString, ONE_LINE } from '../literals/js-literal.ts';
+import { JS_BEHAVIOR_SUMMARY, jsStreamWithScores } from '../openai-behaviors.ts';
 import { answerIsJson } from '../policy-shape.ts';
 import {
   extraHeaders,
@@ -39,12 +42,15 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const stream = body.stream === true;
   const piece = `chunk.choices[0]?.${route === 'chat' ? 'delta?.content' : 'text'} ?? ''`;
   const whole = `response.choices[0]${route === 'chat' ? '.message.content' : '.text'}`;
+  const scores = namedBehaviorFields(body).length > 0;
   let out: string;
   if (stream && answerIsJson(body)) {
     out = `let text = '';\nfor await (const chunk of stream) text += ${piece};\n${printJson('text')}`;
-  } else if (stream) {
+  } else if (stream && scores) out = jsStreamWithScores(piece);
+  else if (stream) {
     out = `for await (const chunk of stream) process.stdout.write(${piece});\nprocess.stdout.write('\\n');\n`;
-  } else out = answerIsJson(body) ? printJson(whole) : `console.log(${whole});\n`;
+  } else if (answerIsJson(body)) out = printJson(whole);
+  else out = `console.log(${whole});\n${scores ? JS_BEHAVIOR_SUMMARY : ''}`;
   const code = [
     "import OpenAI from 'openai';\n",
     `const client = new OpenAI({ ${clientOpts.map(([k, v]) => `${k}: ${v}`).join(', ')} });\n`,
@@ -55,6 +61,8 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
     : [];
   const trace = traceNote(body);
   if (trace) notes.push(trace);
+  const behaviors = openAiBehaviorsNote(body);
+  if (behaviors) notes.push(behaviors);
   return { code, unsupported: [], notes };
 }
 

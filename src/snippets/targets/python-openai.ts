@@ -2,7 +2,9 @@
 // …) ride in extra_body, which the SDK merges into the JSON body. A JSON answer (the policy's json_schema or
 // json_mode) is parsed with json.loads and printed, as the seed page does; a stream is gathered first.
 import type { RequestObject } from '../../api/request-object.ts';
+import { namedBehaviorFields, openAiBehaviorsNote } from '../behavior-notes.ts';
 import { ONE_LINE, pyKwargs, pyLiteral, pyString } from '../literals/python-literal.ts';
+import { PY_BEHAVIOR_SUMMARY, pyStreamWithScores } from '../openai-behaviors.ts';
 import { answerIsJson } from '../policy-shape.ts';
 import {
   extraHeaders,
@@ -44,17 +46,22 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
   const piece = route === 'chat' ? 'delta.content or ""' : 'text';
   const whole = `response.choices[0].${route === 'chat' ? 'message.content' : 'text'}`;
   const stream = body.stream === true;
+  const scores = namedBehaviorFields(body).length > 0;
   let out: string;
   if (stream && json) {
     out = `text = ""\nfor chunk in stream:\n    if chunk.choices:\n        text += chunk.choices[0].${piece}\n${printJson('text')}`;
-  } else if (stream) {
+  } else if (stream && scores) out = pyStreamWithScores(piece);
+  else if (stream) {
     out = `for chunk in stream:\n    if chunk.choices:\n        print(chunk.choices[0].${piece}, end="", flush=True)\nprint()\n`;
-  } else out = json ? printJson(whole) : `print(${whole})\n`;
+  } else if (json) out = printJson(whole);
+  else out = `print(${whole})\n${scores ? PY_BEHAVIOR_SUMMARY : ''}`;
   const result = stream ? 'stream' : 'response';
   const notes = 'model' in body ? [] : ['The OpenAI SDK requires a model: "default" selects the key\'s model.'];
   if (extensions.length) notes.push(`Axionic fields go in extra_body: ${extensions.map(([k]) => k).join(', ')}.`);
   const trace = traceNote(body);
   if (trace) notes.push(trace);
+  const behaviors = openAiBehaviorsNote(body);
+  if (behaviors) notes.push(behaviors);
   return {
     code: `${head}\n${client}\n${result} = ${call}(\n${args})\n${out}`,
     unsupported: [],

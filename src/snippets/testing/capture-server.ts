@@ -1,5 +1,6 @@
 // A tiny HTTP server that records every request a snippet makes and answers with the smallest valid response of
-// each route (JSON or SSE; a vector's id for /steering/generate), so the tests can compare what was sent with the
+// each route (JSON or SSE; a vector's id for /steering/generate; /sae/generate's frames, or its result as JSON with
+// Accept: application/json; a behavior for /behaviors/create), so the tests can compare what was sent with the
 // request the client sends. The answer text is a JSON object when the request's policy asks for JSON (the snippet
 // parses it).
 import { createServer, type IncomingHttpHeaders } from 'node:http';
@@ -23,10 +24,33 @@ export interface CaptureServer {
 
 /** The id /steering/generate answers with. */
 export const CAPTURED_VECTOR_ID = 'sv_captured';
+/** The id /behaviors/create answers with. */
+export const CAPTURED_BEHAVIOR_ID = 'bh_captured';
+
+/** /sae/generate's result: one token read by each behavior the body names. */
+function saeResult(b: Record<string, unknown>) {
+  const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+  const named = [
+    ...list(b.behavior_names).map((name) => ({ name, mode: 'monitor' })),
+    ...list(b.force_steering).map((name) => ({ name, mode: 'forced' })),
+  ];
+  const token = { status: 'token', attempt: 1, index: 0, token: 'captured', text: 'captured' };
+  const behaviors = Object.fromEntries(named.map(({ name }) => [name, { score: 0.5, drift: false }]));
+  const summary = named.map((n) => ({ ...n, max_score: 0.5 }));
+  return {
+    token: { ...token, behaviors },
+    result: { text: 'captured', attempts: 1, corrected: false, behaviors: summary },
+  };
+}
 
 const sse = (frames: unknown[]) => frames.map((f) => `data: ${typeof f === 'string' ? f : JSON.stringify(f)}\n\n`);
 
-function answer(path: string, body: unknown, models: readonly string[]): { type: string; text: string } {
+function answer(
+  path: string,
+  body: unknown,
+  models: readonly string[],
+  accept: string,
+): { type: string; text: string } {
   const json = (v: unknown) => ({ type: 'application/json', text: JSON.stringify(v) });
   const b = isObject(body) ? body : {};
   const base = { id: 'x', created: 0, model: 'm' };
@@ -38,6 +62,15 @@ function answer(path: string, body: unknown, models: readonly string[]): { type:
     const result = { steering_vector_id: CAPTURED_VECTOR_ID };
     const frames = sse([{ status: 'started' }, { status: 'processing', progress: 50, message: 'captured' }]);
     return { type: 'text/event-stream', text: [...frames, ...sse([{ status: 'complete', result }])].join('') };
+  }
+  if (path === '/sae/generate') {
+    const { token, result } = saeResult(b);
+    if (accept.startsWith('application/json')) return json(result);
+    const frames = sse([{ status: 'started' }, token, { status: 'complete', result }]);
+    return { type: 'text/event-stream', text: frames.join('') };
+  }
+  if (path === '/behaviors/create') {
+    return json({ id: CAPTURED_BEHAVIOR_ID, behavior_name: b.behavior_name, separation_auc: 0.9, threshold: 0.5 });
   }
   if (path === '/generate') {
     const frames = sse([{ status: 'started' }, { status: 'complete', result: { output: 'captured' } }]);
@@ -72,7 +105,7 @@ export async function startCaptureServer(initialModels: readonly string[]): Prom
         body = { unparsable: raw };
       }
       requests.push({ method: req.method ?? '', path, headers: req.headers, body });
-      const { type, text } = answer(path, body, models);
+      const { type, text } = answer(path, body, models, req.headers.accept ?? '');
       res.writeHead(200, { 'content-type': type }).end(text);
     });
   });

@@ -1,7 +1,9 @@
 """A standard-library stand-in for the `openai` package, for axplay's snippet tests (the real one is not installable
 here). It makes the HTTP calls the real SDK makes for what the snippets use: POST {base_url}/chat/completions or
 /completions with `Authorization: Bearer <key>`, the JSON body being the keyword arguments merged with extra_body;
-it refuses keyword arguments the real create() does not take, and returns attribute-access objects."""
+it refuses keyword arguments the real create() does not take, and returns attribute-access objects. An answer's or
+chunk's fields that the real models do not declare (Axionic's `axionic`) stay the raw JSON values, as the SDK's pydantic
+models keep extra fields: getattr(chunk, "axionic", None) is a dict, and model_extra lists them."""
 
 import json
 import urllib.request
@@ -32,6 +34,18 @@ class _Obj:
         return repr(self.__dict__)
 
 
+# The fields the real ChatCompletion, ChatCompletionChunk and Completion models declare.
+_DECLARED = {"id", "choices", "created", "model", "object", "service_tier", "system_fingerprint", "usage"}
+
+
+def _answer(d):
+    obj = _Obj({k: v for k, v in d.items() if k in _DECLARED})
+    extra = {k: v for k, v in d.items() if k not in _DECLARED}
+    obj.__dict__.update(extra)
+    obj.model_extra = extra
+    return obj
+
+
 def _wrap(v):
     if isinstance(v, dict):
         return _Obj(v)
@@ -52,7 +66,7 @@ def _stream(resp):
             chunk = json.loads(data)
             if "error" in chunk:
                 raise RuntimeError(chunk["error"])
-            yield _wrap(chunk)
+            yield _answer(chunk)
 
 
 class _Create:
@@ -82,7 +96,7 @@ class _Create:
         if kw.get("stream"):
             return _stream(resp)
         with resp:
-            return _wrap(json.load(resp))
+            return _answer(json.load(resp))
 
 
 class _Chat:

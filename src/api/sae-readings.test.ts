@@ -1,0 +1,74 @@
+// A run's SAE record: events fold in order; a correction takes back its attempt's tokens from its index on (a give-up
+// takes back nothing); the text is the kept tokens.
+import { describe, expect, it } from 'vitest';
+import { applySaeEvent, behaviorNames, isDropped, keptTokens, type SaeCorrection } from './sae-readings.ts';
+
+const tok = (text: string, attempt: number, index: number, score = 0.5) => ({
+  text,
+  sae: { index, attempt, behaviors: { dialogue: { score, drift: false } } },
+});
+const cut = (attempt: number, index: number, action: 'regenerate' | 'give_up' = 'regenerate'): SaeCorrection => ({
+  status: 'correction',
+  attempt,
+  index,
+  behavior: 'dialogue',
+  score: 0.999,
+  threshold: 0.995,
+  action,
+  steering_vector_id: null,
+  strength: -1,
+  message: 'm',
+});
+
+describe('the SAE record', () => {
+  it('folds started, corrections and the summary; the summary keeps what the start said', () => {
+    let r = applySaeEvent(undefined, {
+      kind: 'started',
+      hook: 'h',
+      behaviors: [{ name: 'dialogue', mode: 'monitor', threshold: 0.995, steeringVectorId: null }],
+    });
+    r = applySaeEvent(r, { kind: 'correction', correction: cut(1, 2) });
+    r = applySaeEvent(r, {
+      kind: 'summary',
+      behaviors: [
+        { name: 'dialogue', mode: 'monitor' },
+        { name: 'json', mode: 'monitor', threshold: 0.01 },
+      ],
+      corrected: true,
+      attempts: 2,
+    });
+    expect(r.corrections).toHaveLength(1);
+    expect(r.behaviors).toEqual([
+      { name: 'dialogue', mode: 'monitor', threshold: 0.995, steeringVectorId: null },
+      { name: 'json', mode: 'monitor', threshold: 0.01 },
+    ]);
+    expect(r).toMatchObject({ hook: 'h', corrected: true, attempts: 2 });
+  });
+
+  it('keeps the prefix and the next attempt; drops the cut tail; a give-up drops nothing', () => {
+    const tokens = [tok('a', 1, 0), tok('b', 1, 1), tok('X', 1, 2), tok('Y', 1, 3), tok('c', 2, 2), tok('d', 2, 3)];
+    const sae = { corrections: [cut(1, 2), cut(2, 3, 'give_up')] };
+    expect(
+      keptTokens(tokens, sae)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe('abcd');
+    expect(tokens.map((t) => isDropped(t, sae.corrections))).toEqual([false, false, true, true, false, false]);
+    // corrections accumulate: attempt 2 cut at 3 as well
+    const twice = { corrections: [cut(1, 2), cut(2, 3)] };
+    expect(
+      keptTokens([...tokens, tok('e', 3, 3)], twice)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe('abce');
+    // tokens without readings are never dropped
+    const plain: { text: string; sae?: undefined }[] = [{ text: 'plain' }];
+    expect(keptTokens(plain, twice)).toHaveLength(1);
+  });
+
+  it('lists behavior names: the run’s own first, then any a token carries', () => {
+    const r = { behaviors: [{ name: 'json', mode: 'monitor' as const }] };
+    expect(behaviorNames(r, [tok('a', 1, 0)])).toEqual(['json', 'dialogue']);
+    expect(behaviorNames(undefined, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+// The SAE view (a tab of the centre): the active run's text as a live per-token heatmap, the picked token's exact
+// values and top features, a sparkline per behavior with its threshold and drift spans, correction markers, and the
+// summary once the run ends. It renders whatever per-token fields arrive and says what is missing.
+import { useEffect, useId, useMemo, useState } from 'react';
+import { behaviorNames, isDropped, keptTokens } from '../../api/sae-readings.ts';
+import { selectActiveRun } from '../../store/runs-slice.ts';
+import { useStore } from '../../store/store.ts';
+import { FeatureDetails } from './feature-details.tsx';
+import { type ColourBy, HEAT_COLOURS } from './heat-scale.ts';
+import { Heatmap } from './heatmap.tsx';
+import './sae.css';
+import { featuresMissing, readingsMissing } from './sae-notes.ts';
+import { cutsOf, seriesOf } from './sae-series.ts';
+import { SaeSummary } from './sae-summary.tsx';
+import { Sparkline } from './sparkline.tsx';
+import { TokenReadout } from './token-readout.tsx';
+
+function Legend() {
+  return (
+    <span className="heat-legend" role="img" aria-label="Colour scale: score 0 uncoloured, rising to 1 deep purple">
+      <span aria-hidden="true">0</span>
+      {HEAT_COLOURS.map((c) => (
+        <span key={c} className="heat-swatch" style={{ background: c }} aria-hidden="true" />
+      ))}
+      <span aria-hidden="true">1</span>
+    </span>
+  );
+}
+
+export function SaeView() {
+  const id = useId();
+  const run = useStore(selectActiveRun);
+  const [by, setBy] = useState<ColourBy | undefined>(undefined);
+  const [active, setActive] = useState(-1);
+  const runId = run?.id;
+  // a new run starts with nothing picked
+  useEffect(() => {
+    if (runId !== undefined) setActive(-1);
+  }, [runId]);
+  const tokens = run?.tokens ?? [];
+  const sae = run?.sae;
+  const names = useMemo(() => behaviorNames(sae, tokens), [sae, tokens]);
+  const kept = useMemo(() => keptTokens(tokens, sae), [tokens, sae]);
+  const series = useMemo(() => seriesOf(names, kept, sae), [names, kept, sae]);
+  if (!run)
+    return (
+      <p className="hint sae-empty">
+        Pick a behavior in the Behaviors panel (for example “dialogue”) and run a prompt: the per-token scores light up
+        the text here as it streams.
+      </p>
+    );
+  const first = names[0];
+  const colourBy: ColourBy =
+    by && (by.kind === 'max' || names.includes(by.name))
+      ? by
+      : first
+        ? { kind: 'behavior', name: first }
+        : { kind: 'max' };
+  const missing = readingsMissing(run);
+  const picked = active >= 0 ? tokens[active] : undefined;
+  const corrections = sae?.corrections ?? [];
+  const cuts = cutsOf(sae);
+  return (
+    <section className="panel sae-view" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="sr-only">
+        SAE view
+      </h2>
+      <div className="row sae-toolbar">
+        <div className="field inline">
+          <label htmlFor={`${id}-by`}>Colour by</label>
+          <select
+            id={`${id}-by`}
+            value={colourBy.kind === 'max' ? '' : colourBy.name}
+            onChange={(e) =>
+              setBy(e.target.value === '' ? { kind: 'max' } : { kind: 'behavior', name: e.target.value })
+            }
+          >
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+            <option value="">Highest score</option>
+          </select>
+        </div>
+        <Legend />
+        <span className="hint" role="status">
+          {run.status === 'running'
+            ? `Streaming… ${kept.length} tokens`
+            : `${kept.length} tokens${corrections.length ? ` · ${corrections.length} correction${corrections.length > 1 ? 's' : ''}` : ''} · ${run.status}`}
+        </span>
+      </div>
+      {missing && <p className="hint sae-missing">{missing}</p>}
+      {run.error && <p className="error">{run.error}</p>}
+      <Heatmap
+        tokens={tokens}
+        corrections={corrections}
+        by={colourBy}
+        running={run.status === 'running'}
+        active={active}
+        onPick={setActive}
+      />
+      <TokenReadout
+        token={picked ? { text: picked.text, sae: picked.sae, dropped: isDropped(picked, corrections) } : undefined}
+        behaviors={sae?.behaviors ?? []}
+        featuresMissing={featuresMissing(run)}
+        feature={(f) => <FeatureDetails index={f.index} />}
+      />
+      <section className="sparklines" aria-label="Behavior scores">
+        <h3 className="subhead">Behavior scores</h3>
+        {series.length ? (
+          <ul className="sparkline-list">
+            {series.map((s) => (
+              <Sparkline
+                key={s.name}
+                name={s.name}
+                mode={s.mode}
+                threshold={s.threshold}
+                scores={s.scores}
+                spans={s.spans}
+                cuts={cuts}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p className="hint">No behavior has reported a score yet.</p>
+        )}
+      </section>
+      {sae?.summary && <SaeSummary sae={sae} />}
+    </section>
+  );
+}
