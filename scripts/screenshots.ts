@@ -1,9 +1,12 @@
 // Screenshots of the playground at the three widths users bring (1440, 1024 and 390 px), light and dark, after a
-// short seeded conversation on the local model, and the steering panel with a strength sweep at 1440 px:
-// `npm run screenshots` (after `npm run build`) writes them to docs/screenshots/. They show the layout, not a benchmark: rerun after a layout change and commit the images.
+// short seeded conversation on the local model, the steering panel with a strength sweep at 1440 px, and the SAE view
+// of a monitored run (a correction included) at 1440 px: `npm run screenshots` (after `npm run build`; `-- --only sae`
+// for the last alone) writes them to docs/screenshots/. They show the layout, not a benchmark: rerun after a layout
+// change and commit the images.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { modelPath, REPO_ROOT } from '../engine/node/load-model.ts';
 import { startServer } from '../server/start.ts';
@@ -47,6 +50,43 @@ async function openWith(page: Page, url: string, d: unknown, theme: 'light' | 'd
   await page.goto(url);
 }
 
+const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+const want = (part: string) => !args.only || args.only === part;
+
+/** The SAE view: Generate, "dialogue" monitored with top features, a prompt that drifts into speech (seeded). */
+async function saeShots(browser: import('@playwright/test').Browser, url: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    const monitored = {
+      ...draft,
+      draft: {
+        ...draft.draft,
+        mode: 'generate',
+        messages: [],
+        prompt: 'Anne looked up from her letter, and said, ',
+        params: { ...draft.draft.params, max_tokens: 160, temperature: 0.8, seed: 2 },
+        behaviors: { picked: [{ name: 'dialogue', mode: 'monitor' }], features: true },
+      },
+    };
+    await openWith(page, url, monitored, theme);
+    await page.locator('.connection-menu > button').getByText('Connected', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-stats').getByText('status done').waitFor({ timeout: 60_000 });
+    const text = page.getByRole('textbox', { name: 'Heatmap text' });
+    await text.focus();
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+    await page
+      .getByText(/^Feature \d+:/)
+      .first()
+      .click();
+    await page.mouse.move(0, 0);
+    const file = join(OUT, `sae-1440-${theme}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+    await page.close();
+  }
+}
+
 async function main() {
   const dist = join(REPO_ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the page first: npm run build');
@@ -67,7 +107,8 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {
-    for (const size of SIZES) {
+    if (want('sae')) await saeShots(browser, server.url);
+    for (const size of want('layout') ? SIZES : []) {
       for (const theme of ['light', 'dark'] as const) {
         const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
         await openWith(page, server.url, draft, theme);
@@ -82,7 +123,7 @@ async function main() {
         await page.close();
       }
     }
-    for (const theme of ['light', 'dark'] as const) {
+    for (const theme of want('steering') ? (['light', 'dark'] as const) : []) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
       const steered = {
         ...draft,

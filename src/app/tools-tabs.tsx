@@ -4,10 +4,13 @@ import type { ChatTemplate } from '../api/request-object.ts';
 import { Tabs } from '../components/ui/tabs.tsx';
 import { HistoryPanel } from '../panels/history/history-panel.tsx';
 import { InspectorPanel } from '../panels/inspector/inspector-panel.tsx';
-import { SnippetsPanel } from '../panels/snippets/snippets-panel.tsx';
 import { restoreRun } from './restore-run.ts';
 
-// the Policies tool is loaded when its tab opens (it stays out of the page's first load)
+// the code (every snippet target) loads just after the first paint, the Policies tool when its tab opens: both stay
+// out of the page's first load
+const SnippetsPanel = lazy(() =>
+  import('../panels/snippets/snippets-panel.tsx').then((m) => ({ default: m.SnippetsPanel })),
+);
 const PoliciesPanel = lazy(() =>
   import('../panels/policies/policies-panel.tsx').then((m) => ({ default: m.PoliciesPanel })),
 );
@@ -21,7 +24,15 @@ export function ToolsTabs({ next, chatTemplate }: { next: NextRequest; chatTempl
       selected={tab}
       onSelect={setTab}
       tabs={[
-        { id: 'snippets', label: 'Code', content: <SnippetsPanel next={next} /> },
+        {
+          id: 'snippets',
+          label: 'Code',
+          content: (
+            <Suspense fallback={<p className="hint">Loading…</p>}>
+              <SnippetsPanel next={next} />
+            </Suspense>
+          ),
+        },
         { id: 'inspector', label: 'Inspector', content: <InspectorPanel next={next} /> },
         { id: 'history', label: 'History', content: <HistoryPanel onRestore={restoreRun} /> },
         {
