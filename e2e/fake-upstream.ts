@@ -2,8 +2,9 @@
 // /v1/chat/completions, and reports the headers of the last request it saw at GET /__last (test-only). Guided
 // generation and the policy API (/policies…, /sampling/generate, and chat requests carrying a policy), steering
 // (/steering/…, and chat requests naming a steering vector or a seed: a steering comparison's unsteered cell must
-// come from the same model as its steered one) and /v1/completions are answered by a second real local server
-// behind it, so the guide and steering panels are tested through the relay end to end.
+// come from the same model as its steered one), SAE monitoring (/sae/…, /behaviors…, and chat requests naming
+// behaviors to monitor or force) and /v1/completions are answered by a second real local server behind it, so the
+// guide, steering and SAE panels are tested through the relay end to end.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { startTestServer } from '../server/testing.ts';
 
@@ -47,6 +48,8 @@ const guided = (url: string) =>
   url.startsWith('/policies') ||
   url.startsWith('/sampling/') ||
   url.startsWith('/steering/') ||
+  url.startsWith('/sae/') ||
+  url.startsWith('/behaviors') ||
   url === '/v1/completions';
 
 createServer(async (req, res) => {
@@ -82,7 +85,8 @@ createServer(async (req, res) => {
   const url = req.url ?? '';
   if (guided(url) || url === '/v1/chat/completions') {
     const body = await readBody(req);
-    if (guided(url) || /"(policy|policy_id|steering_vector_id|seed)"\s*:/.test(body)) return forward(req, res, body);
+    if (guided(url) || /"(policy|policy_id|steering_vector_id|seed|behavior_names|force_steering)"\s*:/.test(body))
+      return forward(req, res, body);
 
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const words = ['Hello', ' from', ' the', ' hosted', ' stand-in', '.'];

@@ -64,8 +64,8 @@ export const saeStartedFrameSchema = z.object({
   status: z.literal('started'),
   request_id: z.string(),
   model: z.string(),
-  /** The SAE's hook (TransformerLens name) and release id. */
-  hook: z.string(),
+  /** The SAE's hook (TransformerLens name) and release id; the contract's example leaves the hook to each behavior. */
+  hook: z.string().optional(),
   sae_release: z.string(),
   max_new_tokens: z.number(),
   behaviors: z.array(

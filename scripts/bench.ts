@@ -6,6 +6,7 @@ import { constraintsBench } from './bench/constraints-bench.ts';
 import { engineBench } from './bench/engine-bench.ts';
 import { ratiosBench } from './bench/ratios-bench.ts';
 import { saeBench } from './bench/sae-bench.ts';
+import { saeViewBench } from './bench/sae-view-bench.ts';
 import { serverBench } from './bench/server-bench.ts';
 
 const { values } = parseArgs({
@@ -17,6 +18,7 @@ if (!values.only || values.only === 'server') out.server = await serverBench(val
 if (!values.only || values.only === 'bundle') out.bundle = bundleBench();
 if (!values.only || values.only === 'ratios') out.ratios = await ratiosBench(values.model);
 if (!values.only || values.only === 'sae') out.sae = await saeBench(values.model);
+if (!values.only || values.only === 'sae-view') out.sae_view = await saeViewBench(values.model);
 if (!values.only || values.only === 'constraints')
   out.constraints = await constraintsBench(values.model, 5, values.maskbench);
 out.load_avg_after = Number((loadavg()[0] ?? 0).toFixed(2));

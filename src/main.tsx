@@ -2,12 +2,17 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { restoreLastRun } from './app/last-run.ts';
 import { useStore } from './store/store.ts';
 import './app/app.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
-void useStore.getState().initHistory();
+// history first; then the run the page showed last comes back (a reload keeps the output and the SAE view)
+void useStore
+  .getState()
+  .initHistory()
+  .then(() => restoreLastRun());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -136,6 +136,31 @@ export class Playground {
     await expect(this.runButton).toBeVisible();
   }
 
+  /** How many finished runs IndexedDB holds with their tokens (history is written there after the list shows them). */
+  storedRuns(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('axplay');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('tokens')) {
+              db.close();
+              resolve(0);
+              return;
+            }
+            const count = db.transaction('tokens').objectStore('tokens').count();
+            count.onsuccess = () => {
+              db.close();
+              resolve(count.result);
+            };
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+  }
+
   async tool(name: 'Code' | 'Inspector' | 'History' | 'Policies'): Promise<void> {
     const tools = this.page.getByRole('button', { name: 'Tools' });
     if (await tools.isVisible()) {

@@ -3,55 +3,18 @@
 // and a client that goes away stopping the worker. A crafted behavior ("steady": one latent that is active at
 // nearly every character, with a threshold below its floor) drifts at once in every attempt, so the correction
 // path runs deterministically; the built-ins are exercised in sae-builtins.test.ts.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../engine/node/load-model.ts';
 import { MAX_ATTEMPTS, type SaeGenerateFrame, saeGenerateFrameSchema } from '../../protocol/sae.ts';
 import { readSse, startTestServer } from '../testing.ts';
+import { saeDirWith } from '../testing-sae.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let s: Server;
 let saeDir: string;
 
-const steady = {
-  format: 'axplay-behavior/1',
-  name: 'steady',
-  label: 'A crafted test behavior',
-  description: 'Scores latent 356 (active at nearly every character); its threshold sits below the floor.',
-  model: 'austen-mini',
-  scorer: {
-    name: 'steady',
-    hook: 'blocks.3.hook_resid_pre',
-    probe: { nLatents: 1024, bias: -3, latents: [356], weights: [0.3], features: null },
-    platt: { a: 1, b: 0 },
-    threshold: 0.047,
-    run: 3,
-  },
-  correction: { steering_vector_id: 'austen-mini/exclamation', note: 'test' },
-  evidence: {
-    top_latents: [],
-    cv_auc: 0.5,
-    heldout_auc: 0.5,
-    heldout_rows: { positive: 1, negative: 1 },
-    heldout_ece: 0,
-    false_trigger_rate: 1,
-    false_trigger_n: 1,
-    calibration_n: 1,
-    positive_trigger_rate: null,
-    positive_n: 0,
-  },
-  data: 'crafted',
-  created_at: '2026-11-30T00:00:00Z',
-};
-
 beforeAll(async () => {
-  saeDir = mkdtempSync(join(tmpdir(), 'axplay-sae-'));
-  const from = join(REPO_ROOT, 'models', 'austen-mini', 'sae');
-  for (const f of ['sae.safetensors', 'features.json']) copyFileSync(join(from, f), join(saeDir, f));
-  mkdirSync(join(saeDir, 'behaviors'));
-  writeFileSync(join(saeDir, 'behaviors', 'steady.json'), JSON.stringify(steady));
+  saeDir = saeDirWith({ steadyRun: 3, builtIns: false });
   s = await startTestServer({ saeDir });
 });
 afterAll(async () => {

@@ -105,7 +105,7 @@ describe('the panel’s behaviors', () => {
   it('refuses in words what the server would refuse: beside a constraint or policy; steering on /sae/generate', () => {
     const b = togglePicked(DEFAULT_BEHAVIORS, 'dialogue');
     expect(() => behaviorsFromDraft(b, { mode: 'chat', guide: { kind: 'regex' } })).toThrow(
-      /Behaviors: a guided constraint/,
+      /Behaviors: guided output cannot be monitored/,
     );
     expect(() => behaviorsFromDraft(b, { mode: 'generate', steering: { kind: 'vector' } })).toThrow(
       /takes no steering vector/,
@@ -128,8 +128,20 @@ describe('the panel’s behaviors', () => {
     };
     const c = { target: 'local' as const, baseUrl: 'http://x', apiKey: 'k' };
     expect(requestFromDraft(draft, c).body).toMatchObject({ behavior_names: ['question'] });
-    const raw = requestFromDraft({ ...draft, rawBody: '{"prompt":"q"}' }, c);
-    expect(raw.meta.path).toBe('/generate');
-    expect(raw.body).toEqual({ prompt: 'q' });
+    // the edited body goes where the behaviors chose, as it is
+    const raw = requestFromDraft({ ...draft, rawBody: '{"prompt":"q","behavior_names":["json"]}' }, c);
+    expect(raw.meta.path).toBe('/sae/generate');
+    expect(raw.body).toEqual({ prompt: 'q', behavior_names: ['json'] });
+    expect(requestFromDraft({ ...draft, behaviors: DEFAULT_BEHAVIORS, rawBody: '{}' }, c).meta.path).toBe('/generate');
+    // stop sequences cannot ride /sae/generate: said before sending
+    expect(() => requestFromDraft({ ...draft, params: { ...draft.params, stop: ['\n'] } }, c)).toThrow(
+      /takes no stop sequences/,
+    );
+    expect(
+      requestFromDraft({ ...draft, mode: 'completion', params: { ...draft.params, stop: ['\n'] } }, c).body,
+    ).toMatchObject({
+      behavior_names: ['question'],
+      stop: ['\n'],
+    });
   });
 });

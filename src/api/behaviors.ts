@@ -38,6 +38,8 @@ interface Conflicts {
   readonly guide?: { readonly kind: string };
   readonly steering?: unknown;
   readonly mode: RouteKey;
+  /** Stop sequences set in the form. */
+  readonly stops?: number;
 }
 
 /** The run's behaviors from the panel, or undefined when none is picked; throws in words where they cannot ride. */
@@ -46,17 +48,27 @@ export function behaviorsFromDraft(b: DraftBehaviors | undefined, c: Conflicts):
   if (!picked.length) return undefined;
   if (c.guide)
     throw new Error(
-      'Behaviors: a guided constraint or policy cannot be monitored (the server refuses behavior_names beside it); turn Guided output off or unpick the behaviors',
+      'Behaviors: guided output cannot be monitored (on the OpenAI routes a constraint travels as a policy, which the server refuses beside behavior_names, and /sampling/generate takes no behaviors); turn Guided output off or unpick the behaviors',
     );
-  if (c.steering && c.mode === 'generate')
+  if (c.mode === 'generate' && c.steering)
     throw new Error(
       'Behaviors: /sae/generate takes no steering vector; set the steering strength to 0, or mark a behavior Forced to steer with its vector',
+    );
+  if (c.mode === 'generate' && c.stops)
+    throw new Error(
+      'Behaviors: /sae/generate takes no stop sequences; clear them, or monitor in the Completion mode (behavior_names on /v1/completions)',
     );
   return {
     monitor: picked.filter((p) => p.mode === 'monitor').map((p) => p.name),
     forced: picked.filter((p) => p.mode === 'forced').map((p) => p.name),
     features: b?.features ?? true,
   };
+}
+
+/** Raw mode: the edited body is sent as it is, but to the route the picked behaviors choose (/sae/generate in the
+ * Generate mode), so a body edited from the monitored request still goes where it was made for. */
+export function behaviorsRouteOnly(b: DraftBehaviors | undefined): RunBehaviors | undefined {
+  return b?.picked.some((p) => p.name.trim() !== '') ? { monitor: [], forced: [], features: false } : undefined;
 }
 
 /** The body fields both kinds of route share (none when a list is empty). */

@@ -2,7 +2,7 @@
 // shows it and every snippet renders it. The composer's pending text is the next user message.
 import { z } from 'zod';
 import type { ChatTemplate } from '../../protocol/chat-template.ts';
-import { behaviorsFromDraft, type DraftBehaviors } from './behaviors.ts';
+import { behaviorsFromDraft, behaviorsRouteOnly, type DraftBehaviors } from './behaviors.ts';
 import { buildRequest } from './build-request.ts';
 import { type DraftGuide, guideFromDraft, guideRouteOnly } from './guide-from-draft.ts';
 import type { RequestObject, TargetKind } from './request-object.ts';
@@ -96,7 +96,9 @@ export function specFromDraft(d: DraftInput, c: ConnectionInput, chatTemplate?: 
     guide,
     // raw mode sends the edited body as it is (steering and behaviors are in it or not, as the user left them)
     steering,
-    behaviors: raw ? undefined : behaviorsFromDraft(d.behaviors, { guide, steering, mode: d.mode }),
+    behaviors: raw
+      ? behaviorsRouteOnly(d.behaviors)
+      : behaviorsFromDraft(d.behaviors, { guide, steering, mode: d.mode, stops: d.params.stop.length }),
   };
 }
 

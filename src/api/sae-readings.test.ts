@@ -1,7 +1,7 @@
 // A run's SAE record: events fold in order; a correction takes back its attempt's tokens from its index on (a give-up
 // takes back nothing); the text is the kept tokens.
 import { describe, expect, it } from 'vitest';
-import { applySaeEvent, behaviorNames, isDropped, keptTokens, type SaeCorrection } from './sae-readings.ts';
+import { applySaeEvent, behaviorNames, cutBy, droppedMask, keptTokens, type SaeCorrection } from './sae-readings.ts';
 
 const tok = (text: string, attempt: number, index: number, score = 0.5) => ({
   text,
@@ -47,23 +47,47 @@ describe('the SAE record', () => {
 
   it('keeps the prefix and the next attempt; drops the cut tail; a give-up drops nothing', () => {
     const tokens = [tok('a', 1, 0), tok('b', 1, 1), tok('X', 1, 2), tok('Y', 1, 3), tok('c', 2, 2), tok('d', 2, 3)];
-    const sae = { corrections: [cut(1, 2), cut(2, 3, 'give_up')] };
     expect(
-      keptTokens(tokens, sae)
+      keptTokens(tokens)
         .map((t) => t.text)
         .join(''),
     ).toBe('abcd');
-    expect(tokens.map((t) => isDropped(t, sae.corrections))).toEqual([false, false, true, true, false, false]);
-    // corrections accumulate: attempt 2 cut at 3 as well
-    const twice = { corrections: [cut(1, 2), cut(2, 3)] };
+    expect(droppedMask(tokens)).toEqual([false, false, true, true, false, false]);
+    // tokens without readings are never dropped
+    const plain: { text: string; sae?: undefined }[] = [{ text: 'plain' }, { text: 'text' }];
+    expect(keptTokens(plain)).toHaveLength(2);
+  });
+
+  it('a later cut before an earlier one drops every attempt’s tokens from there (the server’s rule)', () => {
+    // attempt 1 cut at 2 (behavior A), attempt 2 cut at 0 (behavior B: it was high before the first cut), attempt 3
+    const tokens = [
+      tok('a', 1, 0),
+      tok('b', 1, 1),
+      tok('X', 1, 2),
+      tok('P', 2, 2),
+      tok('Q', 2, 3),
+      tok('n', 3, 0),
+      tok('e', 3, 1),
+      tok('w', 3, 2),
+    ];
     expect(
-      keptTokens([...tokens, tok('e', 3, 3)], twice)
+      keptTokens(tokens)
         .map((t) => t.text)
         .join(''),
-    ).toBe('abce');
-    // tokens without readings are never dropped
-    const plain: { text: string; sae?: undefined }[] = [{ text: 'plain' }];
-    expect(keptTokens(plain, twice)).toHaveLength(1);
+    ).toBe('new');
+    const cs = [cut(1, 2), cut(2, 0), cut(3, 3, 'give_up')];
+    expect(tokens.map((t, i) => (droppedMask(tokens)[i] ? cutBy(t.sae, cs) : -2))).toEqual([1, 1, 0, 1, 1, -2, -2, -2]);
+  });
+
+  it('an attempt that restarts from 0 (the contract’s example) replaces the whole text', () => {
+    const tokens = [tok(' I', 1, 0), tok(' will', 1, 1), tok(' Sorry', 2, 0), tok(',', 2, 1)];
+    expect(
+      keptTokens(tokens)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe(' Sorry,');
+    // no frame cut them: cutBy says so
+    expect(cutBy(tokens[0]?.sae, [])).toBe(-1);
   });
 
   it('lists behavior names: the run’s own first, then any a token carries', () => {

@@ -1,8 +1,8 @@
 // What SAE monitoring tells the page, whatever route it came by: each token's reading (its index and attempt, per
 // behavior {score, drift}, its top latents) rides the token; the run's own events — which behaviors and their
 // thresholds (`started`), where a drift cut the text (`correction`), the summary at the end — are folded into the
-// run's SAE record. A correction at index i of attempt a drops that attempt's tokens from i on: the text is the
-// kept tokens, and the dropped ones stay on record so the view can show them struck through.
+// run's SAE record. A correction at index i drops every token at position i or after: the text is the kept tokens,
+// and the dropped ones stay on record so the view can show them struck through.
 import type { z } from 'zod';
 import type { behaviorSummarySchema, saeCorrectionFrameSchema } from '../../protocol/sae.ts';
 
@@ -45,6 +45,8 @@ export type SaeEvent =
       readonly behaviors: readonly BehaviorSummary[];
       readonly corrected: boolean;
       readonly attempts?: number;
+      /** The server's final text (/sae/generate's result.text), to check the streamed tokens against. */
+      readonly text?: string;
     };
 
 /** A run's SAE record (absent on runs without behaviors). */
@@ -55,6 +57,7 @@ export interface RunSae {
   readonly summary?: readonly BehaviorSummary[];
   readonly corrected?: boolean;
   readonly attempts?: number;
+  readonly finalText?: string;
 }
 
 const EMPTY: RunSae = { behaviors: [], corrections: [] };
@@ -77,33 +80,66 @@ export function applySaeEvent(r: RunSae | undefined, e: SaeEvent): RunSae {
           threshold: s.threshold ?? known.get(s.name)?.threshold,
         }),
       );
-      return { ...run, behaviors, summary: e.behaviors, corrected: e.corrected, attempts: e.attempts };
+      return {
+        ...run,
+        behaviors,
+        summary: e.behaviors,
+        corrected: e.corrected,
+        attempts: e.attempts,
+        ...(e.text !== undefined ? { finalText: e.text } : {}),
+      };
     }
   }
 }
 
-/** Whether a token was taken back by a correction (its attempt drifted at or before it). */
-export function isDropped(t: { readonly sae?: TokenReading }, corrections: readonly SaeCorrection[]): boolean {
-  const s = t.sae;
-  if (!s || !corrections.length) return false;
-  return corrections.some((c) => c.action === 'regenerate' && c.attempt === s.attempt && s.index >= c.index);
+/**
+ * Which tokens a later attempt took back, replaying positions as they arrived: a token whose reading starts a new
+ * attempt, or goes back to an earlier position, cuts the text there (everything at its position or after is
+ * dropped, whichever attempt wrote it — the server's rule: a correction at index i keeps tokens 0…i−1). This needs
+ * no correction frame, so an attempt that restarts from 0 (the contract's example) is read right too.
+ */
+export function droppedMask(tokens: readonly { readonly sae?: TokenReading }[]): boolean[] {
+  const dropped = tokens.map(() => false);
+  const kept: number[] = [];
+  let last: TokenReading | undefined;
+  tokens.forEach((t, i) => {
+    const r = t.sae;
+    if (r && last && (r.attempt !== last.attempt || r.index <= last.index)) {
+      for (let k = kept.at(-1); k !== undefined; k = kept.at(-1)) {
+        const at = tokens[k]?.sae?.index;
+        if (at !== undefined && at < r.index) break;
+        dropped[k] = true;
+        kept.pop();
+      }
+    }
+    if (r) last = r;
+    kept.push(i);
+  });
+  return dropped;
 }
 
-/** The tokens that make the text (every token when nothing was corrected). */
-export function keptTokens<T extends { readonly sae?: TokenReading }>(
-  tokens: readonly T[],
-  sae: Pick<RunSae, 'corrections'> | undefined,
-): readonly T[] {
-  const cs = sae?.corrections ?? [];
-  return cs.length ? tokens.filter((t) => !isDropped(t, cs)) : tokens;
+/** The tokens that make the text (every token when no attempt took any back). */
+export function keptTokens<T extends { readonly sae?: TokenReading }>(tokens: readonly T[]): readonly T[] {
+  const dropped = droppedMask(tokens);
+  return dropped.includes(true) ? tokens.filter((_, i) => !dropped[i]) : tokens;
 }
 
-/** Behavior names in the order the view lists them: the run's own, then any a token carries that it does not. */
+/** The correction that cut a dropped token (its position in the list), or -1 when no frame said so. */
+export function cutBy(r: TokenReading | undefined, cs: readonly SaeCorrection[]): number {
+  if (!r) return -1;
+  return cs.findIndex((c) => c.action === 'regenerate' && c.attempt >= r.attempt && r.index >= c.index);
+}
+
+/** Behavior names in the order the view lists them: the run's own, then any the first or the latest reading carries
+ * that it does not (a stream without a `started` frame) — not a scan of every token, which a long run would pay on
+ * every batch. */
 export function behaviorNames(
   sae: Pick<RunSae, 'behaviors'> | undefined,
   tokens: readonly { readonly sae?: TokenReading }[],
 ): string[] {
   const names = new Set((sae?.behaviors ?? []).map((b) => b.name));
-  for (const t of tokens) for (const n of Object.keys(t.sae?.behaviors ?? {})) names.add(n);
+  const latest = tokens.findLast((t) => t.sae !== undefined);
+  for (const t of [tokens.find((x) => x.sae !== undefined), latest])
+    for (const n of Object.keys(t?.sae?.behaviors ?? {})) names.add(n);
   return [...names];
 }

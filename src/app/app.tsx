@@ -18,6 +18,7 @@ import { SteeringResults } from '../panels/steering/steering-results-slot.tsx';
 import { CompletionView } from '../panels/thread/completion-view.tsx';
 import { Composer } from '../panels/thread/composer.tsx';
 import { ModeSwitch } from '../panels/thread/mode-switch.tsx';
+import { PromptField } from '../panels/thread/prompt-field.tsx';
 import { RunBar } from '../panels/thread/run-bar.tsx';
 import { ThreadPanel } from '../panels/thread/thread-panel.tsx';
 import { useStore } from '../store/store.ts';
@@ -139,6 +140,7 @@ export function App() {
         </aside>
         <main className="centre">
           <ModeSwitch />
+          {!chat && <PromptField />}
           <CentreTabs chat={chat}>
             {chat ? (
               <ThreadPanel

@@ -2,6 +2,7 @@
 // page's active run — its output, logprobs and SAE readings — so the output and the SAE view show it again.
 import { runFromHistory } from '../store/run-record.ts';
 import { useStore } from '../store/store.ts';
+import { rememberLastRun } from './last-run.ts';
 
 export async function restoreRun(id: string): Promise<void> {
   const st = useStore.getState();
@@ -11,4 +12,5 @@ export async function restoreRun(id: string): Promise<void> {
   // a run of this id still streaming is left alone (it files itself when it ends)
   if (useStore.getState().runs[id]?.status === 'running') return;
   useStore.getState().addRun(runFromHistory(h, h.draft.mode), { activate: true });
+  rememberLastRun(id);
 }

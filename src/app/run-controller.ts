@@ -11,7 +11,7 @@ import type { RouteKey } from '../api/run-spec.ts';
 import type { SaeEvent } from '../api/sae-readings.ts';
 import { pageOrigin } from '../store/connection-slice.ts';
 import { stripKeys } from '../store/history.ts';
-import { historyTokens } from '../store/run-record.ts';
+import { historyTokens, saeColumns } from '../store/run-record.ts';
 import {
   type Frame,
   type RunState,
@@ -21,6 +21,7 @@ import {
   selectActiveRun,
 } from '../store/runs-slice.ts';
 import { useStore } from '../store/store.ts';
+import { rememberLastRun } from './last-run.ts';
 
 const controllers = new Map<string, AbortController>();
 
@@ -160,8 +161,12 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
   useStore.getState().endRun(id, { status, finishReason, usage, error, errorField, endedAt });
   const run = useStore.getState().runs[id] as RunState;
   if (o.record !== false) {
+    // filed in a task of its own: the page shows the end of the run first (a long run's filing — its size in JSON,
+    // IndexedDB's copy — would otherwise make one long task with the last render)
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const output = runText(run);
     const genMs = run.firstTokenAt !== undefined ? endedAt - run.firstTokenAt : undefined;
+    if (o.activate !== false) rememberLastRun(id);
     void useStore.getState().addHistory({
       id,
       createdAt: new Date().toISOString(),
@@ -179,9 +184,15 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
       },
       tokens: historyTokens(run.tokens),
       ...(run.sae ? { sae: run.sae } : {}),
+      ...withColumns(run.tokens),
     });
   }
   return run;
+}
+
+function withColumns(tokens: RunState['tokens']) {
+  const saeTokens = saeColumns(tokens);
+  return saeTokens ? { saeTokens } : {};
 }
 
 /** Stops one run (the active one by default); its partial output is kept and marked stopped. */

@@ -4,6 +4,7 @@
 // the inspector and the snippets describe exactly what ran); when a cell ends, its text is scored for coherence
 // under the unsteered model. Nothing here touches the conversation or history.
 import { ApiError } from '../api/api-error.ts';
+import { DEFAULT_BEHAVIORS } from '../api/behaviors.ts';
 import { scoreCoherence } from '../api/coherence.ts';
 import { describeError } from '../api/describe-error.ts';
 import { specFromDraft } from '../api/request-from-draft.ts';
@@ -63,8 +64,15 @@ export async function compareStrengths(
   const seed = st.draft.params.seed ?? randomSeed();
   const at = (f: number) => ({
     ...st,
-    // streamed whatever the form says: the cells fill as they are written
-    draft: { ...st.draft, params: { ...st.draft.params, seed }, stream: true, steering: scaleSteering(base, f) },
+    // streamed whatever the form says: the cells fill as they are written; a comparison of strengths is not monitored
+    // (behaviors would send Generate to /sae/generate, which takes no steering vector)
+    draft: {
+      ...st.draft,
+      params: { ...st.draft.params, seed },
+      stream: true,
+      steering: scaleSteering(base, f),
+      behaviors: DEFAULT_BEHAVIORS,
+    },
   });
   let requests: ReturnType<typeof draftRequest>[];
   let context: string;

@@ -27,6 +27,8 @@ describe('sanitizeDraft (stored drafts, share links, history)', () => {
           { name: 'dialogue', mode: 'forced' },
           { name: 'dialogue', mode: 'monitor' },
           { name: 'json', mode: 'sideways' },
+          { name: '' },
+          42,
         ],
         features: false,
       },

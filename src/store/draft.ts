@@ -146,11 +146,16 @@ const steeringSchema = z
     }),
   );
 
+const pickedSchema = z.object({
+  name: z.string().min(1).max(200),
+  mode: z.enum(['monitor', 'forced']).catch('monitor'),
+});
 const behaviorsSchema = z
   .object({
+    // a malformed entry is dropped alone
     picked: z
-      .array(z.object({ name: z.string().min(1).max(200), mode: z.enum(['monitor', 'forced']).catch('monitor') }))
-      .max(MAX_BEHAVIORS)
+      .array(z.unknown())
+      .transform((l) => l.flatMap((x) => pickedSchema.safeParse(x).data ?? []).slice(0, MAX_BEHAVIORS))
       .catch([]),
     features: z.boolean().catch(DEFAULT_BEHAVIORS.features),
   })

@@ -30,7 +30,8 @@ export interface HistoryStore {
   list(): Promise<HistorySummary[]>;
   get(id: string): Promise<HistoryRun | undefined>;
   all(): Promise<HistoryRun[]>;
-  put(run: HistoryRun): Promise<PutResult>;
+  /** Files a run (its summary, when the caller has it already: its size is the run's JSON length, not free). */
+  put(run: HistoryRun, summary?: HistorySummary): Promise<PutResult>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   /** Where the runs are kept, in words. */
@@ -55,27 +56,38 @@ export function toEvict(existing: readonly HistorySummary[], incoming: HistorySu
 
 export function memoryHistoryStore(budget = HISTORY_BUDGET_BYTES): HistoryStore {
   const runs = new Map<string, HistoryRun>();
+  const summaries = new Map<string, HistorySummary>();
   return {
     where: 'this tab only (no IndexedDB)',
-    list: async () => [...runs.values()].map(summaryOf).sort(newestFirst),
+    list: async () => [...summaries.values()].sort(newestFirst),
     get: async (id) => runs.get(id),
     all: async () => [...runs.values()].sort(newestFirst),
-    async put(run) {
-      const s = summaryOf(run);
+    async put(run, summary) {
+      const s = summary ?? summaryOf(run);
       if (s.bytes > budget) throw new HistoryFullError(`the run is larger than the history budget (${budget} bytes)`);
-      const evicted = toEvict([...runs.values()].map(summaryOf), s, budget);
-      for (const id of evicted) runs.delete(id);
+      const evicted = toEvict([...summaries.values()], s, budget);
+      for (const id of evicted) {
+        runs.delete(id);
+        summaries.delete(id);
+      }
       runs.set(run.id, run);
+      summaries.set(run.id, s);
       return { evicted };
     },
-    remove: async (id) => void runs.delete(id),
-    clear: async () => runs.clear(),
+    remove: async (id) => {
+      runs.delete(id);
+      summaries.delete(id);
+    },
+    clear: async () => {
+      runs.clear();
+      summaries.clear();
+    },
   };
 }
 
 interface HistoryDb extends DBSchema {
   summaries: { key: string; value: HistorySummary & { v: number } };
-  tokens: { key: string; value: { id: string; tokens: HistoryRun['tokens'] } };
+  tokens: { key: string; value: { id: string; tokens: HistoryRun['tokens']; saeTokens?: HistoryRun['saeTokens'] } };
 }
 
 const isQuota = (e: unknown): e is { name: string } =>
@@ -108,7 +120,7 @@ class IdbHistoryStore implements HistoryStore {
     const tx = this.db.transaction(['summaries', 'tokens']);
     const [s, t] = await Promise.all([tx.objectStore('summaries').get(id), tx.objectStore('tokens').get(id)]);
     if (!s) return undefined;
-    return readRun({ ...s, tokens: t?.tokens ?? [] });
+    return readRun({ ...s, tokens: t?.tokens ?? [], ...(t?.saeTokens ? { saeTokens: t.saeTokens } : {}) });
   }
 
   async all(): Promise<HistoryRun[]> {
@@ -120,9 +132,9 @@ class IdbHistoryStore implements HistoryStore {
     return out;
   }
 
-  async put(run: HistoryRun): Promise<PutResult> {
-    const { tokens, ...rest } = run;
-    const summary = summaryOf(run);
+  async put(run: HistoryRun, given?: HistorySummary): Promise<PutResult> {
+    const { tokens, saeTokens, ...rest } = run;
+    const summary = given ?? summaryOf(run);
     if (summary.bytes > this.budget)
       throw new HistoryFullError(`the run is larger than the history budget (${this.budget} bytes)`);
     const evicted = toEvict(await this.list(), summary, this.budget);
@@ -135,7 +147,7 @@ class IdbHistoryStore implements HistoryStore {
       void tx
         .objectStore('summaries')
         .put({ ...rest, v: HISTORY_VERSION, tokenCount: tokens.length, bytes: summary.bytes });
-      void tx.objectStore('tokens').put({ id: run.id, tokens });
+      void tx.objectStore('tokens').put({ id: run.id, tokens, ...(saeTokens ? { saeTokens } : {}) });
       await tx.done;
     } catch (e) {
       if (isQuota(e)) throw new HistoryFullError(`this browser refused to store more (${e.name})`);

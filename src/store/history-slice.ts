@@ -34,9 +34,9 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   let store: HistoryStore = memoryHistoryStore();
   const notify = (historyNotice: string) => set({ historyNotice });
   const reload = async () => set({ history: await store.list() });
-  const put = async (r: HistoryRun): Promise<boolean> => {
+  const put = async (r: HistoryRun, summary?: HistorySummary): Promise<boolean> => {
     try {
-      const { evicted } = await store.put(r);
+      const { evicted } = await store.put(r, summary);
       if (evicted.length) {
         notify(
           `History keeps at most ${mb(HISTORY_BUDGET_BYTES)}: the ${evicted.length === 1 ? 'oldest run was' : `${evicted.length} oldest runs were`} removed to make room.`,
@@ -63,8 +63,9 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     },
     async addHistory(r) {
       // shown at once; the list is re-read from the store once it is saved (or the notice says why not)
-      set((s) => ({ history: [summaryOf(r), ...s.history.filter((h) => h.id !== r.id)] }));
-      await put(r);
+      const summary = summaryOf(r);
+      set((s) => ({ history: [summary, ...s.history.filter((h) => h.id !== r.id)] }));
+      await put(r, summary);
       await reload();
     },
     getHistoryRun: (id) => store.get(id),

@@ -13,6 +13,7 @@ import {
   summaryOf,
 } from './history.ts';
 import { HistoryFullError, type HistoryStore, openHistory, toEvict } from './history-db.ts';
+import { saeColumns } from './run-record.ts';
 import { useStore } from './store.ts';
 
 let db = 0;
@@ -62,6 +63,21 @@ describe('history in IndexedDB', () => {
     });
     expect(a?.request.headers).toEqual({ 'Content-Type': 'application/json' });
     expect(JSON.stringify(await store.all())).not.toContain('ax_secret');
+  });
+
+  it('keeps a monitored run’s SAE readings (columns) with its tokens, not in the list’s summaries', async () => {
+    const { store } = await fresh();
+    const r = run('m');
+    const saeTokens = saeColumns(
+      r.tokens.map((t, n) => ({
+        n,
+        text: t.text,
+        sae: { index: n, attempt: 1, behaviors: { json: { score: n / 10, drift: false } } },
+      })),
+    );
+    await store.put({ ...r, saeTokens });
+    expect((await store.get('m'))?.saeTokens).toEqual(saeTokens);
+    expect((await store.list())[0]).not.toHaveProperty('saeTokens');
   });
 
   it('moves the first slice’s localStorage history (version 1 and 2) into IndexedDB, step by step', async () => {

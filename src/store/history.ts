@@ -10,6 +10,7 @@ import type { Usage } from '../api/run-events.ts';
 import type { RunSae } from '../api/sae-readings.ts';
 import { type Draft, sanitizeDraft } from './draft.ts';
 import { readRunSae } from './run-record.ts';
+import { type SaeColumns, saeColumnsSchema } from './sae-columns.ts';
 import { readVersioned, SavedDataError, type Versioned, versionField } from './versioned.ts';
 
 export interface RunStats {
@@ -42,10 +43,12 @@ export interface HistoryRun {
   tokens: HistoryToken[];
   /** SAE monitoring: the behaviors, corrections and summary (runs with behaviors). */
   sae?: RunSae;
+  /** The tokens' SAE readings, in columns (kept with the tokens, not in the list's summaries). */
+  saeTokens?: SaeColumns;
 }
 
-/** What the history list holds in memory: a run without its tokens, with its size. */
-export type HistorySummary = Omit<HistoryRun, 'tokens'> & { tokenCount: number; bytes: number };
+/** What the history list holds in memory: a run without its tokens (and their readings), with its size. */
+export type HistorySummary = Omit<HistoryRun, 'tokens' | 'saeTokens'> & { tokenCount: number; bytes: number };
 
 export const LEGACY_HISTORY_KEY = 'axplay.history';
 /** The current version of an export file (a list of runs) and of a stored run. */
@@ -92,6 +95,7 @@ export const historyRunSchema = z.object({
     .catch({}),
   tokens: z.array(tokenSchema).catch([]),
   sae: z.unknown().optional().transform(readRunSae),
+  saeTokens: saeColumnsSchema.optional().catch(undefined),
 });
 
 /** Steps for one stored run: version 2 (the first slice's run, no tokens) → 3. */
@@ -221,7 +225,7 @@ export function stripKeys(req: Omit<RequestObject, 'headers'> & { headers: Reado
 /** A run's size as the budget counts it: the length of its JSON. */
 export const runBytes = (r: HistoryRun): number => JSON.stringify(r).length;
 
-export function summaryOf(r: HistoryRun): HistorySummary {
-  const { tokens, ...rest } = r;
-  return { ...rest, tokenCount: tokens.length, bytes: runBytes(r) };
+export function summaryOf(r: HistoryRun, bytes = runBytes(r)): HistorySummary {
+  const { tokens, saeTokens: _columns, ...rest } = r;
+  return { ...rest, tokenCount: tokens.length, bytes };
 }

@@ -2,7 +2,7 @@
 // not fit their schema are dropped, never a crash.
 import { describe, expect, it } from 'vitest';
 import { readRun } from './history.ts';
-import { historyTokens, readRunSae, runFromHistory } from './run-record.ts';
+import { historyTokens, readRunSae, runFromHistory, saeColumns } from './run-record.ts';
 import type { RunToken } from './runs-slice.ts';
 
 const reading = {
@@ -39,19 +39,33 @@ const stored = (tokens: unknown[], s: unknown = sae) => ({
 });
 
 describe('run ↔ history', () => {
-  it('files readings as side data and brings them back', () => {
+  it('files readings in columns beside the tokens and brings them back', () => {
+    const forced = { index: 1, attempt: 2, behaviors: { dialogue: { score: 0.2, drift: true, forced: true } } };
     const tokens: RunToken[] = [
       { n: 0, text: 'a', logprob: -1, sae: reading },
       { n: 1, text: 'b', top: [{ token: 'b', logprob: -0.1 }] },
+      { n: 2, text: 'c', sae: forced },
     ];
     const filed = historyTokens(tokens);
-    expect(filed[0]).toEqual({ text: 'a', logprob: -1, top: undefined, side: { sae: reading } });
-    const back = runFromHistory(readRun(stored(filed)), 'generate');
-    expect(back.tokens).toEqual([
+    expect(filed[0]).toEqual({ text: 'a', logprob: -1, top: undefined });
+    const columns = saeColumns(tokens);
+    expect(columns).toMatchObject({
+      names: ['dialogue'],
+      index: [0, -1, 1],
+      scores: [0.7, null, 0.2],
+      flags: [0, 0, 3],
+    });
+    const back = runFromHistory(readRun({ ...stored(filed), saeTokens: columns }), 'generate');
+    expect(back.tokens[2]).toEqual({ n: 2, text: 'c', logprob: undefined, top: undefined, sae: forced });
+    expect(back.tokens.slice(0, 2)).toEqual([
       { n: 0, text: 'a', logprob: -1, top: undefined, sae: reading },
       { n: 1, text: 'b', logprob: undefined, top: [{ token: 'b', logprob: -0.1 }] },
     ]);
-    expect(back).toMatchObject({ id: 'r1', status: 'done', mode: 'generate', firstTokenAt: 30, endedAt: 90, sae });
+    // a run filed before the columns kept its readings as side data: still read
+    const old = runFromHistory(readRun(stored([{ text: 'a', side: { sae: reading } }])), 'generate');
+    expect(old.tokens[0]?.sae).toEqual(reading);
+    const back2 = runFromHistory(readRun({ ...stored(filed), saeTokens: columns }), 'generate');
+    expect(back2).toMatchObject({ id: 'r1', status: 'done', mode: 'generate', firstTokenAt: 30, endedAt: 90, sae });
   });
 
   it('drops a reading or a record that does not fit, keeping the rest', () => {
@@ -63,5 +77,14 @@ describe('run ↔ history', () => {
     expect(back.sae).toBeUndefined();
     expect(readRunSae(undefined)).toBeUndefined();
     expect(readRunSae(sae)).toEqual(sae);
+    // columns that do not match the tokens are dropped whole
+    const bad = runFromHistory(
+      readRun({
+        ...stored([{ text: 'a' }]),
+        saeTokens: { ...saeColumns([{ n: 0, text: 'a', sae: reading }]), index: [0, 1] },
+      }),
+      'generate',
+    );
+    expect(bad.tokens[0]?.sae).toBeUndefined();
   });
 });

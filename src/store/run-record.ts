@@ -6,6 +6,7 @@ import { behaviorReadingSchema, behaviorSummarySchema, saeCorrectionFrameSchema 
 import type { RunSae, TokenReading } from '../api/sae-readings.ts';
 import type { HistoryRun, HistoryToken } from './history.ts';
 import type { RunState, RunToken } from './runs-slice.ts';
+import { fromColumns, type SaeColumns, toColumns } from './sae-columns.ts';
 
 const tokenReadingSchema = z.object({
   index: z.number(),
@@ -30,16 +31,16 @@ export const runSaeSchema = z.object({
   summary: z.array(behaviorSummarySchema).optional(),
   corrected: z.boolean().optional(),
   attempts: z.number().optional(),
+  finalText: z.string().optional(),
 });
 
-/** A run's tokens as history keeps them. */
+/** A run's tokens as history keeps them (their SAE readings go in columns: saeColumns). */
 export function historyTokens(tokens: readonly RunToken[]): HistoryToken[] {
-  return tokens.map(({ n: _n, sae, top, ...t }) => ({
-    ...t,
-    top: top ? [...top] : undefined,
-    ...(sae ? { side: { sae } } : {}),
-  }));
+  return tokens.map(({ n: _n, sae: _sae, top, ...t }) => ({ ...t, top: top ? [...top] : undefined }));
 }
+
+/** A run's per-token SAE readings as history keeps them (undefined when it has none). */
+export const saeColumns = (tokens: readonly RunToken[]): SaeColumns | undefined => toColumns(tokens);
 
 function readingOf(side: HistoryToken['side']): TokenReading | undefined {
   if (!side || !('sae' in side)) return undefined;
@@ -56,8 +57,10 @@ export function readRunSae(raw: unknown): RunSae | undefined {
 
 /** A filed run as a finished run of this page (its clock starts at 0). */
 export function runFromHistory(h: HistoryRun, mode: RunState['mode']): RunState {
+  const columns = h.saeTokens ? fromColumns(h.saeTokens, h.tokens.length) : undefined;
   const tokens: RunToken[] = h.tokens.map((t, n) => {
-    const sae = readingOf(t.side);
+    // columns (this version), or side data (a run filed before them)
+    const sae = columns ? columns[n] : readingOf(t.side);
     return { text: t.text, logprob: t.logprob, top: t.top, n, ...(sae ? { sae } : {}) };
   });
   const s = h.stats;

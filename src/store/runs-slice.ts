@@ -115,9 +115,9 @@ export const selectActiveRun = (s: Pick<RunsSlice, 'runs' | 'activeRunId'>): Run
   s.activeRunId ? s.runs[s.activeRunId] : undefined;
 
 /** The text a run produced so far (without what a correction took back). */
-export const runTextOf = (r: Pick<RunState, 'tokens' | 'sae'> | undefined): string =>
+export const runTextOf = (r: Pick<RunState, 'tokens'> | undefined): string =>
   r
-    ? keptTokens(r.tokens, r.sae)
+    ? keptTokens(r.tokens)
         .map((t) => t.text)
         .join('')
     : '';

@@ -25,5 +25,16 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 useStore.subscribe((s, prev) => {
   if (s.draft === prev.draft || typeof localStorage === 'undefined') return;
   clearTimeout(timer);
-  timer = setTimeout(() => saveDraft(useStore.getState().draft), 250);
+  timer = setTimeout(() => {
+    timer = undefined;
+    saveDraft(useStore.getState().draft);
+  }, 250);
 });
+// … and a change made just before the page goes away is saved then
+if (typeof addEventListener === 'function')
+  addEventListener('pagehide', () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    saveDraft(useStore.getState().draft);
+  });

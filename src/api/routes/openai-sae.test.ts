@@ -23,6 +23,14 @@ describe('openAiSae', () => {
     ]);
   });
 
+  it('reads the contract’s per-chunk shape (token_index and the behaviors’ readings)', () => {
+    const r = openAiSae({ token_index: 4, behaviors: { toxicity: { score: 0.4, drift: false } } }, [{ text: ' I' }]);
+    expect(r.tokens).toEqual([
+      { text: ' I', sae: { index: 4, attempt: 1, behaviors: { toxicity: { score: 0.4, drift: false } } } },
+    ]);
+    expect(r.sae).toBeUndefined();
+  });
+
   it('reads the summary; ignores what is not its shape', () => {
     const summary = [{ name: 'json', mode: 'monitor', threshold: 0.01, drift_detected: true, corrected: false }];
     expect(openAiSae({ behaviors: summary, corrected: false }, []).sae).toEqual([

@@ -1,18 +1,26 @@
 // SAE readings on the OpenAI routes (`behavior_names` / `force_steering` in the body): a chunk's
 // `axionic.tokens` carries one reading per generated token, in order; the last chunk (or a whole answer) carries
-// the per-behavior summary in `axionic.behaviors`. A delta without logprobs may hold several tokens in one text:
+// the per-behavior summary in `axionic.behaviors`. The contract's example shape — `axionic: {token_index,
+// behaviors: {name: {score, drift}}}` on each chunk — is read too. A delta without logprobs may hold several tokens in one text:
 // their readings are merged into it (the highest score, drift if any drifted).
 import { z } from 'zod';
 import { behaviorReadingSchema, behaviorSummarySchema } from '../../../protocol/sae.ts';
 import type { TokenInfo } from '../run-events.ts';
 import type { SaeEvent, TokenReading } from '../sae-readings.ts';
 
+const readingsSchema = z.record(z.string(), behaviorReadingSchema);
+
 const axionicSaeSchema = z.object({
   tokens: z
-    .array(z.object({ index: z.number(), attempt: z.number(), behaviors: z.record(z.string(), behaviorReadingSchema) }))
+    .array(z.object({ index: z.number(), attempt: z.number(), behaviors: readingsSchema }))
     .optional()
     .catch(undefined),
-  behaviors: z.array(behaviorSummarySchema).optional().catch(undefined),
+  /** The summary (a list), or the contract's per-chunk shape: this chunk's readings by behavior, at `token_index`. */
+  behaviors: z
+    .union([z.array(behaviorSummarySchema), readingsSchema])
+    .optional()
+    .catch(undefined),
+  token_index: z.number().optional().catch(undefined),
   corrected: z.boolean().optional().catch(undefined),
 });
 
@@ -36,7 +44,9 @@ export function openAiSae(
   if (typeof axionic !== 'object' || axionic === null) return { tokens };
   const a = axionicSaeSchema.safeParse(axionic);
   if (!a.success) return { tokens };
-  const readings = a.data.tokens ?? [];
+  const b = a.data.behaviors;
+  const perChunk = b && !Array.isArray(b) ? [{ index: a.data.token_index ?? 0, attempt: 1, behaviors: b }] : [];
+  const readings = a.data.tokens ?? perChunk;
   let out = tokens;
   if (readings.length && tokens.length) {
     if (readings.length === tokens.length) out = tokens.map((t, i) => ({ ...t, sae: readings[i] }));
@@ -47,7 +57,7 @@ export function openAiSae(
       out = [...head, { ...last, sae: merged(readings.slice(head.length)) }];
     }
   }
-  const summary = a.data.behaviors;
+  const summary = Array.isArray(b) ? b : undefined;
   return summary
     ? { tokens: out, sae: [{ kind: 'summary', behaviors: summary, corrected: a.data.corrected ?? false }] }
     : { tokens: out };

@@ -44,7 +44,9 @@ const result = {
 };
 
 describe('the /sae/generate route', () => {
-  it('started → the behaviors with their thresholds', () => {
+  it('started → the behaviors with their thresholds (the contract’s example has no top-level hook)', () => {
+    const { hook: _h, ...noHook } = started;
+    expect(saeRoute.decodeFrame(JSON.stringify(noHook)).sae?.[0]).toMatchObject({ kind: 'started', hook: undefined });
     expect(saeRoute.decodeFrame(JSON.stringify(started)).sae).toEqual([
       {
         kind: 'started',
@@ -75,7 +77,9 @@ describe('the /sae/generate route', () => {
     });
     const end = saeRoute.decodeFrame(JSON.stringify({ status: 'complete', result }));
     expect(end).toMatchObject({ end: true, finish: 'length', tokens: [] });
-    expect(end.sae).toEqual([{ kind: 'summary', behaviors: result.behaviors, corrected: true, attempts: 2 }]);
+    expect(end.sae).toEqual([
+      { kind: 'summary', behaviors: result.behaviors, corrected: true, attempts: 2, text: 'abc' },
+    ]);
   });
 
   it('error frames end the run with the server’s message; a bad frame is a problem, not a crash', () => {

@@ -31,11 +31,17 @@ function saeBody(spec: RunSpec): Record<string, unknown> {
   return body;
 }
 
-const summaryOf = (r: { behaviors: SaeEventSummary['behaviors']; corrected: boolean; attempts: number }) => ({
-  kind: 'summary' as const,
+const summaryOf = (r: {
+  text: string;
+  behaviors: SaeEventSummary['behaviors'];
+  corrected: boolean;
+  attempts: number;
+}): SaeEventSummary => ({
+  kind: 'summary',
   behaviors: r.behaviors,
   corrected: r.corrected,
   attempts: r.attempts,
+  text: r.text,
 });
 type SaeEventSummary = Extract<SaeEvent, { kind: 'summary' }>;
 

@@ -13,6 +13,8 @@ export interface BehaviorCardProps {
   readonly behavior: Behavior;
   /** After a delete went through (the list is refreshed by then). */
   onDeleted?(id: string): void;
+  /** After a rename went through: the old and the new name (a picked behavior follows its new name). */
+  onRenamed?(from: string, to: string): void;
 }
 
 const percent = (x: number | null | undefined) => (x == null ? 'not measured' : `${(x * 100).toFixed(1)} %`);
@@ -23,7 +25,15 @@ function nameError(e: unknown): string | undefined {
   return `Name: ${e.message.replace(/^behavior_name: /, '')}`;
 }
 
-function OwnBehaviorActions({ b, onDeleted }: { b: Behavior; onDeleted?(id: string): void }) {
+function OwnBehaviorActions({
+  b,
+  onDeleted,
+  onRenamed,
+}: {
+  b: Behavior;
+  onDeleted?(id: string): void;
+  onRenamed?(from: string, to: string): void;
+}) {
   const id = useId();
   const [name, setName] = useState(b.behavior_name);
   const [confirming, setConfirming] = useState(false);
@@ -53,7 +63,12 @@ function OwnBehaviorActions({ b, onDeleted }: { b: Behavior; onDeleted?(id: stri
           <button
             type="button"
             disabled={rename.isPending || blank || name.trim() === b.behavior_name}
-            onClick={() => rename.mutate({ id: b.id, name: name.trim() })}
+            onClick={() =>
+              rename.mutate(
+                { id: b.id, name: name.trim() },
+                { onSuccess: (renamed) => onRenamed?.(b.behavior_name, renamed.behavior_name) },
+              )
+            }
           >
             Rename
           </button>
@@ -99,7 +114,7 @@ function OwnBehaviorActions({ b, onDeleted }: { b: Behavior; onDeleted?(id: stri
   );
 }
 
-export function BehaviorCard({ behavior: b, onDeleted }: BehaviorCardProps) {
+export function BehaviorCard({ behavior: b, onDeleted, onRenamed }: BehaviorCardProps) {
   const builtIn = b.built_in === true;
   return (
     <div className="vector-card" data-testid="behavior-card">
@@ -135,7 +150,7 @@ export function BehaviorCard({ behavior: b, onDeleted }: BehaviorCardProps) {
         <dt>Correction vector</dt>
         <dd>{b.steering_vector_id ? <code>{b.steering_vector_id}</code> : builtIn ? 'inline vector' : 'none'}</dd>
       </dl>
-      {!builtIn && <OwnBehaviorActions key={b.id} b={b} onDeleted={onDeleted} />}
+      {!builtIn && <OwnBehaviorActions key={b.id} b={b} onDeleted={onDeleted} onRenamed={onRenamed} />}
     </div>
   );
 }

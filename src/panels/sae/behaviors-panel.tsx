@@ -129,6 +129,9 @@ export function BehaviorsPanel() {
               <BehaviorCard
                 behavior={b}
                 onDeleted={() => set((x) => ({ ...x, picked: x.picked.filter((p) => p.name !== b.behavior_name) }))}
+                onRenamed={(from, to) =>
+                  set((x) => ({ ...x, picked: x.picked.map((p) => (p.name === from ? { ...p, name: to } : p)) }))
+                }
               />
             </Suspense>
           </details>

@@ -1,6 +1,6 @@
 // The "Behavior heatmap": the run's text as it streams, each token coloured by its score (one behavior, or the
 // highest of any). Where a correction cut the text, a marker says so and the dropped text stays, struck through
-// (each marker hides or shows its stretch), right before the attempt that replaced it. Hover a token, or focus the
+// (each marker hides or shows its stretch), where it arrived: before the attempt that replaced it. Hover a token, or focus the
 // text and use ←/→ (Home/End), to read its exact values.
 import { type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from 'react';
 import type { SaeCorrection } from '../../api/sae-readings.ts';
@@ -10,6 +10,8 @@ import { segments } from './segments.ts';
 
 export interface HeatmapProps {
   readonly tokens: readonly HeatToken[];
+  /** Which tokens a later attempt took back (see droppedMask). */
+  readonly dropped: readonly boolean[];
   readonly corrections: readonly SaeCorrection[];
   readonly by: ColourBy;
   readonly running: boolean;
@@ -26,25 +28,26 @@ function GiveUp({ c }: { c: SaeCorrection }) {
   );
 }
 
-function Marker(p: { c: SaeCorrection; k: number; hidden: boolean; onToggle(): void }) {
-  const what = `cut at token ${p.c.index}`;
+function Marker(p: { c?: SaeCorrection; k?: number; hidden: boolean; onToggle(): void }) {
   return (
     <button
       type="button"
       className="correction-marker"
       aria-expanded={!p.hidden}
-      title={p.c.message}
+      title={p.c?.message}
       onClick={p.onToggle}
     >
-      Correction {p.k + 1}: {p.c.behavior} {p.c.score.toFixed(3)} &gt; {p.c.threshold.toFixed(3)}, {what}
+      {p.c && p.k !== undefined
+        ? `Correction ${p.k + 1}: ${p.c.behavior} ${p.c.score.toFixed(3)} > ${p.c.threshold.toFixed(3)}, cut at token ${p.c.index}`
+        : 'Taken back by a new attempt'}
     </button>
   );
 }
 
-export function Heatmap({ tokens, corrections, by, running, active, onPick }: HeatmapProps) {
+export function Heatmap({ tokens, dropped, corrections, by, running, active, onPick }: HeatmapProps) {
   const id = useId();
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
-  const segs = useMemo(() => segments(tokens, corrections), [tokens, corrections]);
+  const segs = useMemo(() => segments(tokens, dropped, corrections), [tokens, dropped, corrections]);
   const toggle = (k: number) =>
     setHidden((h) => {
       const n = new Set(h);
@@ -94,14 +97,15 @@ export function Heatmap({ tokens, corrections, by, running, active, onPick }: He
         onKeyDown={onKey}
       >
         {segs.map((s) => {
+          if (!s.dropped)
+            return <HeatSpans key={s.from} tokens={tokens} from={s.from} to={s.to} active={active} by={by} />;
           const k = s.correction;
           const c = k === undefined ? undefined : corrections[k];
-          if (k === undefined || !c)
-            return <HeatSpans key={s.from} tokens={tokens} from={s.from} to={s.to} active={active} by={by} />;
+          const off = hidden.has(s.from);
           return (
             <span key={s.from} className="dropped-stretch">
-              <Marker c={c} k={k} hidden={hidden.has(k)} onToggle={() => toggle(k)} />
-              {!hidden.has(k) && (
+              <Marker c={c} k={k} hidden={off} onToggle={() => toggle(s.from)} />
+              {!off && (
                 <del className="dropped">
                   <HeatSpans tokens={tokens} from={s.from} to={s.to} active={active} by={by} />
                 </del>

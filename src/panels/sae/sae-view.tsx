@@ -2,7 +2,7 @@
 // values and top features, a sparkline per behavior with its threshold and drift spans, correction markers, and the
 // summary once the run ends. It renders whatever per-token fields arrive and says what is missing.
 import { useEffect, useId, useMemo, useState } from 'react';
-import { behaviorNames, isDropped, keptTokens } from '../../api/sae-readings.ts';
+import { behaviorNames, droppedMask } from '../../api/sae-readings.ts';
 import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
 import { FeatureDetails } from './feature-details.tsx';
@@ -14,6 +14,10 @@ import { cutsOf, seriesOf } from './sae-series.ts';
 import { SaeSummary } from './sae-summary.tsx';
 import { Sparkline } from './sparkline.tsx';
 import { TokenReadout } from './token-readout.tsx';
+import { useThrottled } from './use-throttled.ts';
+
+/** How often the sparklines redraw while a run streams (ms). */
+const SPARK_MS = 250;
 
 function Legend() {
   return (
@@ -40,8 +44,13 @@ export function SaeView() {
   const tokens = run?.tokens ?? [];
   const sae = run?.sae;
   const names = useMemo(() => behaviorNames(sae, tokens), [sae, tokens]);
-  const kept = useMemo(() => keptTokens(tokens, sae), [tokens, sae]);
-  const series = useMemo(() => seriesOf(names, kept, sae), [names, kept, sae]);
+  const dropped = useMemo(() => droppedMask(tokens), [tokens]);
+  const kept = useMemo(() => tokens.filter((_, i) => !dropped[i]), [tokens, dropped]);
+  // the sparklines read every token so far: a few times a second while streaming, at once when the run ends
+  const streaming = run?.status === 'running';
+  const plotted = useThrottled(kept, streaming ? SPARK_MS : 0);
+  const series = useMemo(() => seriesOf(names, plotted, sae), [names, plotted, sae]);
+  const cuts = useMemo(() => cutsOf(sae), [sae]);
   if (!run)
     return (
       <p className="hint sae-empty">
@@ -59,7 +68,7 @@ export function SaeView() {
   const missing = readingsMissing(run);
   const picked = active >= 0 ? tokens[active] : undefined;
   const corrections = sae?.corrections ?? [];
-  const cuts = cutsOf(sae);
+  const differs = sae?.finalText !== undefined && !streaming && sae.finalText !== kept.map((t) => t.text).join('');
   return (
     <section className="panel sae-view" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className="sr-only">
@@ -84,16 +93,28 @@ export function SaeView() {
           </select>
         </div>
         <Legend />
+        <span className="hint">
+          {kept.length} tokens
+          {cuts.length ? ` · ${cuts.length} correction${cuts.length > 1 ? 's' : ''}` : ''}
+          {corrections.length > cuts.length ? ' · gave up' : ''}
+        </span>
+        {/* announced when the run starts and ends, not on every batch of tokens */}
         <span className="hint" role="status">
-          {run.status === 'running'
-            ? `Streaming… ${kept.length} tokens`
-            : `${kept.length} tokens${corrections.length ? ` · ${corrections.length} correction${corrections.length > 1 ? 's' : ''}` : ''} · ${run.status}`}
+          {run.status === 'running' ? 'Streaming…' : run.status}
         </span>
       </div>
       {missing && <p className="hint sae-missing">{missing}</p>}
+      {differs && (
+        <p className="warning">
+          The server’s final text differs from the tokens shown here: the stream and the result disagree (the result is
+          in the Inspector).
+        </p>
+      )}
       {run.error && <p className="error">{run.error}</p>}
       <Heatmap
+        key={run.id}
         tokens={tokens}
+        dropped={dropped}
         corrections={corrections}
         by={colourBy}
         running={run.status === 'running'}
@@ -101,7 +122,7 @@ export function SaeView() {
         onPick={setActive}
       />
       <TokenReadout
-        token={picked ? { text: picked.text, sae: picked.sae, dropped: isDropped(picked, corrections) } : undefined}
+        token={picked ? { text: picked.text, sae: picked.sae, dropped: dropped[active] === true } : undefined}
         behaviors={sae?.behaviors ?? []}
         featuresMissing={featuresMissing(run)}
         feature={(f) => <FeatureDetails index={f.index} />}

@@ -1,32 +1,37 @@
-// The streamed tokens in arrival order, cut into the stretches the heatmap draws: kept text, and the text a
-// correction took back (right before the attempt that replaced it, as it arrived).
-import type { SaeCorrection, TokenReading } from '../../api/sae-readings.ts';
+// The streamed tokens in arrival order, cut into the stretches the heatmap draws: kept text, and the text a later
+// attempt took back (where it arrived, before the attempt that replaced it), with the correction that cut it when a
+// frame said so.
+import { cutBy, type SaeCorrection, type TokenReading } from '../../api/sae-readings.ts';
 
 export interface Segment {
   /** Positions in the run's token list: [from, to). */
   readonly from: number;
   readonly to: number;
-  /** The correction that dropped this stretch (absent: kept text). */
+  /** Dropped text. */
+  readonly dropped?: boolean;
+  /** The correction that cut it (its position in the list), when one did. */
   readonly correction?: number;
 }
 
-/** Which correction (its position in the list) dropped a token, or -1. */
-function droppedBy(r: TokenReading | undefined, cs: readonly SaeCorrection[]): number {
-  if (!r) return -1;
-  return cs.findIndex((c) => c.action === 'regenerate' && c.attempt === r.attempt && r.index >= c.index);
-}
-
-export function segments(tokens: readonly { readonly sae?: TokenReading }[], cs: readonly SaeCorrection[]): Segment[] {
+export function segments(
+  tokens: readonly { readonly sae?: TokenReading }[],
+  dropped: readonly boolean[],
+  cs: readonly SaeCorrection[],
+): Segment[] {
   const out: Segment[] = [];
+  const keyOf = (i: number) => (dropped[i] ? cutBy(tokens[i]?.sae, cs) : -2);
   let from = 0;
-  let cur = -2;
-  for (let i = 0; i <= tokens.length; i++) {
-    const by = i < tokens.length ? droppedBy(tokens[i]?.sae, cs) : -3;
-    if (i > 0 && by !== cur) {
-      out.push(cur >= 0 ? { from, to: i, correction: cur } : { from, to: i });
-      from = i;
-    }
-    cur = by;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && keyOf(i) === keyOf(from)) continue;
+    const k = keyOf(from);
+    out.push(
+      k === -2
+        ? { from, to: i }
+        : k === -1
+          ? { from, to: i, dropped: true }
+          : { from, to: i, dropped: true, correction: k },
+    );
+    from = i;
   }
   return out;
 }

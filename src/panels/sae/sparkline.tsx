@@ -16,16 +16,25 @@ export interface SparklineProps {
 
 const H = 1;
 
+/** Points a line draws at most: beyond it, each point is the highest score of its stretch (peaks stay visible, and a
+ * long run costs the same to draw as a short one). */
+const MAX_POINTS = 600;
+
 function pathOf(scores: readonly (number | undefined)[]): string {
+  const step = Math.max(1, Math.ceil(scores.length / MAX_POINTS));
   let d = '';
   let pen = false;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i];
+  for (let i = 0; i < scores.length; i += step) {
+    let s: number | undefined;
+    for (let j = i; j < Math.min(scores.length, i + step); j++) {
+      const v = scores[j];
+      if (v !== undefined) s = s === undefined ? v : Math.max(s, v);
+    }
     if (s === undefined) {
       pen = false;
       continue;
     }
-    d += `${pen ? 'L' : 'M'}${i + 0.5} ${(H - s).toFixed(3)}`;
+    d += `${pen ? 'L' : 'M'}${i + step / 2} ${(H - s).toFixed(3)}`;
     pen = true;
   }
   return d;
@@ -79,9 +88,10 @@ export const Sparkline = memo(function Sparkline(p: SparklineProps) {
             vectorEffect="non-scaling-stroke"
           />
         )}
-        {p.cuts.map((c) => (
+        {p.cuts.map((c, i) => (
           <line
-            key={c}
+            // biome-ignore lint/suspicious/noArrayIndexKey: two cuts may share a position; the list only grows
+            key={i}
             className="spark-cut"
             x1={c}
             x2={c}

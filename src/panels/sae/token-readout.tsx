@@ -1,7 +1,7 @@
 // The picked token's exact values: each behavior's score against its threshold (and whether it drifts there), and
 // with `include_activations` its top SAE latents with their labels — each opens to its top contexts and a link to
 // its feature page.
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { SaeBehaviorInfo, TokenFeature, TokenReading } from '../../api/sae-readings.ts';
 
 const show = (t: string) => JSON.stringify(t).slice(1, -1) || '∅';
@@ -13,6 +13,21 @@ export interface TokenReadoutProps {
   readonly featuresMissing?: string;
   /** A feature's details (top contexts, the feature page link), rendered when its row is opened. */
   feature(f: TokenFeature): ReactNode;
+}
+
+/** One top feature: its line, and its details (a request to the server) only once the row is opened. */
+function FeatureRow({ f, feature }: { f: TokenFeature; feature(f: TokenFeature): ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          Feature {f.index}: {f.label && f.label !== 'unlabelled' ? f.label : 'unlabelled'} ({f.value.toFixed(2)})
+        </summary>
+        {open && feature(f)}
+      </details>
+    </li>
+  );
 }
 
 export function TokenReadout({ token, behaviors, featuresMissing, feature }: TokenReadoutProps) {
@@ -61,15 +76,7 @@ export function TokenReadout({ token, behaviors, featuresMissing, feature }: Tok
       {r?.features?.length ? (
         <ul className="readout-features" aria-label="Top features">
           {r.features.map((f) => (
-            <li key={f.index}>
-              <details>
-                <summary>
-                  Feature {f.index}: {f.label && f.label !== 'unlabelled' ? f.label : 'unlabelled'} (
-                  {f.value.toFixed(2)})
-                </summary>
-                {feature(f)}
-              </details>
-            </li>
+            <FeatureRow key={f.index} f={f} feature={feature} />
           ))}
         </ul>
       ) : (

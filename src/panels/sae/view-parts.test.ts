@@ -60,7 +60,7 @@ describe('drift spans', () => {
 });
 
 describe('segments', () => {
-  it('cuts the arrival order into kept and dropped stretches', () => {
+  it('cuts the arrival order into kept and dropped stretches, each with the correction that cut it', () => {
     const tokens = [
       reading(1, 0, {}),
       reading(1, 1, {}),
@@ -69,15 +69,21 @@ describe('segments', () => {
       reading(2, 2, {}),
       reading(3, 2, {}),
     ];
-    expect(segments(tokens, [cut(1, 1), cut(2, 2)])).toEqual([
+    const dropped = [false, true, true, false, true, false];
+    expect(segments(tokens, dropped, [cut(1, 1), cut(2, 2)])).toEqual([
       { from: 0, to: 1 },
-      { from: 1, to: 3, correction: 0 },
+      { from: 1, to: 3, dropped: true, correction: 0 },
       { from: 3, to: 4 },
-      { from: 4, to: 5, correction: 1 },
+      { from: 4, to: 5, dropped: true, correction: 1 },
       { from: 5, to: 6 },
     ]);
-    expect(segments([], [])).toEqual([]);
-    expect(segments([{}, {}], [])).toEqual([{ from: 0, to: 2 }]);
+    // dropped without a frame saying why
+    expect(segments(tokens.slice(0, 2), [true, false], [])).toEqual([
+      { from: 0, to: 1, dropped: true },
+      { from: 1, to: 2 },
+    ]);
+    expect(segments([], [], [])).toEqual([]);
+    expect(segments([{}, {}], [false, false], [])).toEqual([{ from: 0, to: 2 }]);
   });
 });
 

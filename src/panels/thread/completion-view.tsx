@@ -5,31 +5,21 @@ import { TokenText } from '../../components/ui/token-text.tsx';
 import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
 
-/** Completion and generate modes: the prompt, then the prompt and its continuation together, the continuation marked. */
+/** Completion and generate modes: the prompt and its continuation together, the continuation marked (the prompt's
+ * field is PromptField, above the centre's tabs, so it stays in place when the SAE view shows). */
 export function CompletionView({ onContinue, onRerun, busy }: { onContinue(): void; onRerun(): void; busy: boolean }) {
   const id = useId();
-  const prompt = useStore((s) => s.draft.prompt);
-  const patchDraft = useStore((s) => s.patchDraft);
   const run = useStore(selectActiveRun);
   const [picked, setPicked] = useState<TokenInfo | undefined>(undefined);
   const shown = run && run.request.url !== '' ? run : undefined;
   // what a correction took back is not the output (the SAE view shows it struck through)
-  const tokens = useMemo(() => (shown ? keptTokens(shown.tokens, shown.sae) : []), [shown]);
+  const tokens = useMemo(() => (shown ? keptTokens(shown.tokens) : []), [shown]);
   const sentPrompt = shown ? String((shown.request.body as { prompt?: unknown } | undefined)?.prompt ?? '') : '';
   return (
     <section className="panel completion" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className="sr-only">
         Completion
       </h2>
-      <div className="field">
-        <label htmlFor={`${id}-prompt`}>Prompt</label>
-        <textarea
-          id={`${id}-prompt`}
-          rows={5}
-          value={prompt}
-          onChange={(e) => patchDraft({ prompt: e.target.value })}
-        />
-      </div>
       <h3 className="subhead">Output</h3>
       {shown ? (
         <TokenText
