@@ -53,38 +53,57 @@ async function openWith(page: Page, url: string, d: unknown, theme: 'light' | 'd
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
 const want = (part: string) => !args.only || args.only === part;
 
-/** The SAE view: Generate, "dialogue" monitored with top features, a prompt that drifts into speech (seeded). */
+/** The SAE view of two seeded runs: Completion with "dialogue" (a stream reports: the heatmap lights up inside the
+ * quotation marks), and Generate with "dialogue" monitored and top features (drift corrected: markers, dropped text). */
+const SAE_SCENES = [
+  {
+    name: 'sae-quotes',
+    mode: 'completion',
+    prompt: 'She turned to her sister. ',
+    seed: 11,
+    max: 150,
+    arrows: 30,
+  },
+  {
+    name: 'sae',
+    mode: 'generate',
+    prompt: 'Anne looked up from her letter, and said, ',
+    seed: 2,
+    max: 160,
+    arrows: 8,
+  },
+] as const;
+
 async function saeShots(browser: import('@playwright/test').Browser, url: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    const monitored = {
-      ...draft,
-      draft: {
-        ...draft.draft,
-        mode: 'generate',
-        messages: [],
-        prompt: 'Anne looked up from her letter, and said, ',
-        params: { ...draft.draft.params, max_tokens: 160, temperature: 0.8, seed: 2 },
-        behaviors: { picked: [{ name: 'dialogue', mode: 'monitor' }], features: true },
-      },
-    };
-    await openWith(page, url, monitored, theme);
-    await page.locator('.connection-menu > button').getByText('Connected', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByTestId('run-stats').getByText('status done').waitFor({ timeout: 60_000 });
-    const text = page.getByRole('textbox', { name: 'Heatmap text' });
-    await text.focus();
-    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
-    await page
-      .getByText(/^Feature \d+:/)
-      .first()
-      .click();
-    await page.mouse.move(0, 0);
-    const file = join(OUT, `sae-1440-${theme}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    console.log(file);
-    await page.close();
-  }
+  for (const scene of SAE_SCENES)
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+      const monitored = {
+        ...draft,
+        draft: {
+          ...draft.draft,
+          mode: scene.mode,
+          messages: [],
+          prompt: scene.prompt,
+          params: { ...draft.draft.params, max_tokens: scene.max, temperature: 0.8, seed: scene.seed },
+          behaviors: { picked: [{ name: 'dialogue', mode: 'monitor' }], features: true },
+        },
+      };
+      await openWith(page, url, monitored, theme);
+      await page.locator('.connection-menu > button').getByText('Connected', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByTestId('run-stats').getByText('status done').waitFor({ timeout: 60_000 });
+      const text = page.getByRole('textbox', { name: 'Heatmap text' });
+      await text.focus();
+      for (let i = 0; i < scene.arrows; i++) await page.keyboard.press('ArrowRight');
+      const feature = page.getByText(/^Feature \d+:/).first();
+      if (await feature.count()) await feature.click();
+      await page.mouse.move(0, 0);
+      const file = join(OUT, `${scene.name}-1440-${theme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await page.close();
+    }
 }
 
 async function main() {
