@@ -138,26 +138,28 @@ export class Playground {
 
   /** How many finished runs IndexedDB holds with their tokens (history is written there after the list shows them). */
   storedRuns(): Promise<number> {
-    return this.page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('axplay');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('tokens')) {
-              db.close();
-              resolve(0);
-              return;
-            }
-            const count = db.transaction('tokens').objectStore('tokens').count();
-            count.onsuccess = () => {
-              db.close();
-              resolve(count.result);
+    return this.page.evaluate(async () =>
+      // never create the database (an empty one would keep the app's upgrade from running): only read one there is
+      (await indexedDB.databases()).some((d) => d.name === 'axplay')
+        ? new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('axplay');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('tokens')) {
+                db.close();
+                resolve(0);
+                return;
+              }
+              const count = db.transaction('tokens').objectStore('tokens').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
+              };
+              count.onerror = () => reject(count.error);
             };
-            count.onerror = () => reject(count.error);
-          };
-        }),
+          })
+        : 0,
     );
   }
 

@@ -16,6 +16,7 @@ import { modelPath, REPO_ROOT } from '../../engine/node/load-model.ts';
 import { MAX_TOKENS_CAP } from '../../protocol/limits.ts';
 import type { SaeGenerateFrame } from '../../protocol/sae.ts';
 import { readSse } from '../../server/testing.ts';
+import { droppedMask } from '../../src/api/sae-readings.ts';
 
 type Frame<S extends SaeGenerateFrame['status']> = Extract<SaeGenerateFrame, { status: S }>;
 type Started = Frame<'started'>;
@@ -41,8 +42,16 @@ export interface Recording {
   cached: boolean;
 }
 
-const isDroppedBy = (t: Token, cs: readonly Correction[]) =>
-  cs.some((c) => c.action === 'regenerate' && c.attempt === t.attempt && t.index >= c.index);
+/** The token frames of a recording that a later attempt took back — the page's own rule (src/api/sae-readings.ts). */
+function droppedOf(frames: readonly SaeGenerateFrame[]): Set<Token> {
+  const tokens = frames.filter((f): f is Token => f.status === 'token');
+  const corrections = frames.filter((f): f is Correction => f.status === 'correction');
+  const mask = droppedMask(
+    tokens.map((t) => ({ sae: { index: t.index, attempt: t.attempt, behaviors: {} } })),
+    { replay: true, corrections },
+  );
+  return new Set(tokens.filter((_, i) => mask[i]));
+}
 
 async function recordOne(url: string, key: string, maxTokens: number, seed: number): Promise<SaeGenerateFrame[]> {
   const res = await fetch(`${url}/sae/generate`, {
@@ -78,10 +87,10 @@ export function joinRecordings(parts: readonly SaeGenerateFrame[][], total: numb
   let next = 0; // the next kept index
   let text = '';
   const body = first.slice(1, -1);
-  const firstCs = body.filter((f): f is Correction => f.status === 'correction');
+  const firstDropped = droppedOf(body);
   for (const f of body) {
     if (f.status === 'token') {
-      const dropped = isDroppedBy(f, firstCs);
+      const dropped = firstDropped.has(f);
       if (!dropped && count >= total) continue;
       out.push(f);
       attempt = f.attempt;
@@ -99,8 +108,8 @@ export function joinRecordings(parts: readonly SaeGenerateFrame[][], total: numb
   const maxScore = new Map(summary.behaviors.map((b) => [b.name, b.max_score ?? 0]));
   for (const part of rest) {
     if (count >= total) break;
-    const cs = part.filter((f): f is Correction => f.status === 'correction');
-    const kept = part.filter((f): f is Token => f.status === 'token' && !isDroppedBy(f, cs));
+    const gone = droppedOf(part);
+    const kept = part.filter((f): f is Token => f.status === 'token' && !gone.has(f));
     const base = next;
     for (const t of kept) {
       if (count >= total) break;
@@ -169,8 +178,8 @@ export async function recording(
     let kept = 0;
     for (let i = 0; kept < total; i++) {
       const part = await recordOne(server.url, server.key, Math.min(MAX_TOKENS_CAP, total), SEED + i);
-      const cs = part.filter((f): f is Correction => f.status === 'correction');
-      kept += part.filter((f) => f.status === 'token' && !isDroppedBy(f, cs)).length;
+      const gone = droppedOf(part);
+      kept += part.filter((f) => f.status === 'token' && !gone.has(f)).length;
       parts.push(part);
       if (i > 20) throw new Error('the recordings keep coming back short');
     }
@@ -186,7 +195,7 @@ export async function recording(
     frames,
     tokens: tokens.length,
     corrections: cs.length,
-    dropped_tokens: tokens.filter((t) => isDroppedBy(t, cs)).length,
+    dropped_tokens: droppedOf(frames).size,
     recordings,
     record_s: Number(recordS.toFixed(1)),
     cached,

@@ -20,6 +20,8 @@ const cut = (attempt: number, index: number, action: 'regenerate' | 'give_up' = 
   message: 'm',
 });
 
+const REPLAY = { replay: true };
+
 describe('the SAE record', () => {
   it('folds started, corrections and the summary; the summary keeps what the start said', () => {
     let r = applySaeEvent(undefined, {
@@ -48,14 +50,14 @@ describe('the SAE record', () => {
   it('keeps the prefix and the next attempt; drops the cut tail; a give-up drops nothing', () => {
     const tokens = [tok('a', 1, 0), tok('b', 1, 1), tok('X', 1, 2), tok('Y', 1, 3), tok('c', 2, 2), tok('d', 2, 3)];
     expect(
-      keptTokens(tokens)
+      keptTokens(tokens, REPLAY)
         .map((t) => t.text)
         .join(''),
     ).toBe('abcd');
-    expect(droppedMask(tokens)).toEqual([false, false, true, true, false, false]);
+    expect(droppedMask(tokens, REPLAY)).toEqual([false, false, true, true, false, false]);
     // tokens without readings are never dropped
     const plain: { text: string; sae?: undefined }[] = [{ text: 'plain' }, { text: 'text' }];
-    expect(keptTokens(plain)).toHaveLength(2);
+    expect(keptTokens(plain, REPLAY)).toHaveLength(2);
   });
 
   it('a later cut before an earlier one drops every attempt’s tokens from there (the server’s rule)', () => {
@@ -71,18 +73,34 @@ describe('the SAE record', () => {
       tok('w', 3, 2),
     ];
     expect(
-      keptTokens(tokens)
+      keptTokens(tokens, REPLAY)
         .map((t) => t.text)
         .join(''),
     ).toBe('new');
     const cs = [cut(1, 2), cut(2, 0), cut(3, 3, 'give_up')];
-    expect(tokens.map((t, i) => (droppedMask(tokens)[i] ? cutBy(t.sae, cs) : -2))).toEqual([1, 1, 0, 1, 1, -2, -2, -2]);
+    expect(tokens.map((t, i) => (droppedMask(tokens, REPLAY)[i] ? cutBy(t.sae, cs) : -2))).toEqual([
+      1, 1, 0, 1, 1, -2, -2, -2,
+    ]);
+  });
+
+  it('a correction no token followed cuts the tail too; an OpenAI-style stream never loses text', () => {
+    const tokens = ['0', '1', '2', '3', '4', '5'].map((x, i) => tok(x, 1, i));
+    const text = (t: typeof REPLAY & { corrections?: SaeCorrection[] }) =>
+      keptTokens(tokens, t)
+        .map((x) => x.text)
+        .join('');
+    expect(text({ replay: true, corrections: [cut(1, 3)] })).toBe('012');
+    expect(text({ replay: true, corrections: [cut(1, 3, 'give_up')] })).toBe('012345');
+    // positions that go back on /v1 (a reading without a usable index) take nothing back
+    const v1 = [tok('Hello', 1, 0), tok(' there', 1, 0), tok(' friend', 1, 0)];
+    expect(keptTokens(v1, { replay: false, corrections: [cut(1, 0)] })).toHaveLength(3);
+    expect(keptTokens(v1)).toHaveLength(3);
   });
 
   it('an attempt that restarts from 0 (the contract’s example) replaces the whole text', () => {
     const tokens = [tok(' I', 1, 0), tok(' will', 1, 1), tok(' Sorry', 2, 0), tok(',', 2, 1)];
     expect(
-      keptTokens(tokens)
+      keptTokens(tokens, REPLAY)
         .map((t) => t.text)
         .join(''),
     ).toBe(' Sorry,');

@@ -92,35 +92,56 @@ export function applySaeEvent(r: RunSae | undefined, e: SaeEvent): RunSae {
   }
 }
 
+/** What a run's text can lose: on /sae/generate a later attempt takes back text (replayed from the positions, and
+ * from the correction frames for a cut no token followed); an OpenAI-style stream cannot take anything back. */
+export interface TakeBack {
+  readonly replay: boolean;
+  readonly corrections?: readonly SaeCorrection[];
+}
+
+/** The take-back of a run: only /sae/generate replays positions. */
+export const takeBackOf = (r: {
+  readonly request: { readonly meta: { readonly path: string } };
+  readonly sae?: Pick<RunSae, 'corrections'>;
+}): TakeBack => ({ replay: r.request.meta.path === '/sae/generate', corrections: r.sae?.corrections ?? [] });
+
 /**
  * Which tokens a later attempt took back, replaying positions as they arrived: a token whose reading starts a new
  * attempt, or goes back to an earlier position, cuts the text there (everything at its position or after is
  * dropped, whichever attempt wrote it — the server's rule: a correction at index i keeps tokens 0…i−1). This needs
- * no correction frame, so an attempt that restarts from 0 (the contract's example) is read right too.
+ * no correction frame, so an attempt that restarts from 0 (the contract's example) is read right too; and a
+ * correction no token followed yet (the next attempt ended at once, or the run was stopped) cuts the tail too.
  */
-export function droppedMask(tokens: readonly { readonly sae?: TokenReading }[]): boolean[] {
+export function droppedMask(tokens: readonly { readonly sae?: TokenReading }[], t?: TakeBack): boolean[] {
   const dropped = tokens.map(() => false);
+  if (!t?.replay) return dropped;
   const kept: number[] = [];
-  let last: TokenReading | undefined;
-  tokens.forEach((t, i) => {
-    const r = t.sae;
-    if (r && last && (r.attempt !== last.attempt || r.index <= last.index)) {
-      for (let k = kept.at(-1); k !== undefined; k = kept.at(-1)) {
-        const at = tokens[k]?.sae?.index;
-        if (at !== undefined && at < r.index) break;
-        dropped[k] = true;
-        kept.pop();
-      }
+  const cutFrom = (index: number) => {
+    for (let k = kept.at(-1); k !== undefined; k = kept.at(-1)) {
+      const at = tokens[k]?.sae?.index;
+      if (at !== undefined && at < index) break;
+      dropped[k] = true;
+      kept.pop();
     }
+  };
+  let last: TokenReading | undefined;
+  tokens.forEach((tok, i) => {
+    const r = tok.sae;
+    if (r && last && (r.attempt !== last.attempt || r.index <= last.index)) cutFrom(r.index);
     if (r) last = r;
     kept.push(i);
   });
+  for (const c of t.corrections ?? [])
+    if (c.action === 'regenerate' && last && c.attempt >= last.attempt) cutFrom(c.index);
   return dropped;
 }
 
-/** The tokens that make the text (every token when no attempt took any back). */
-export function keptTokens<T extends { readonly sae?: TokenReading }>(tokens: readonly T[]): readonly T[] {
-  const dropped = droppedMask(tokens);
+/** The tokens that make the text (every token when nothing was taken back). */
+export function keptTokens<T extends { readonly sae?: TokenReading }>(
+  tokens: readonly T[],
+  t?: TakeBack,
+): readonly T[] {
+  const dropped = droppedMask(tokens, t);
   return dropped.includes(true) ? tokens.filter((_, i) => !dropped[i]) : tokens;
 }
 

@@ -43,7 +43,7 @@ async function replay(seed: number) {
   }
   return {
     sae,
-    shown: keptTokens(tokens)
+    shown: keptTokens(tokens, { replay: true, corrections: sae?.corrections })
       .map((t) => t.text)
       .join(''),
   };

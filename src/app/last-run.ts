@@ -14,8 +14,13 @@ export function rememberLastRun(id: string): void {
   }
 }
 
-/** After history is ready: the last filed run as the active one, unless this page has runs already. */
-export async function restoreLastRun(): Promise<void> {
+/**
+ * After history is ready: the last filed run as the active one — unless the page opened a share link (a shared form
+ * is not that run's), this page has runs already, the run ended in an error (its message would greet every load),
+ * or it was made in another mode than the form shows now.
+ */
+export async function restoreLastRun(o: { shared: boolean }): Promise<void> {
+  if (o.shared) return;
   let id: string | null = null;
   try {
     id = localStorage.getItem(KEY);
@@ -23,8 +28,8 @@ export async function restoreLastRun(): Promise<void> {
     return;
   }
   if (!id) return;
-  const st = useStore.getState();
-  const h = await st.getHistoryRun(id);
-  if (!h || useStore.getState().runOrder.length) return;
+  const h = await useStore.getState().getHistoryRun(id);
+  const now = useStore.getState();
+  if (!h || now.runOrder.length || h.status === 'error' || h.draft.mode !== now.draft.mode) return;
   useStore.getState().addRun(runFromHistory(h, h.draft.mode), { activate: true });
 }

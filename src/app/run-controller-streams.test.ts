@@ -81,7 +81,9 @@ describe('run controller', () => {
     expect(run?.status).toBe('stopped');
     expect(run?.tokens.map((t) => t.text).join('')).toBe('partial');
     expect(signals[0]?.aborted).toBe(true);
-    expect(useStore.getState().history[0]).toMatchObject({ status: 'stopped', output: 'partial' });
+    await vi.waitFor(() =>
+      expect(useStore.getState().history[0]).toMatchObject({ status: 'stopped', output: 'partial' }),
+    );
   });
 
   it('runs several requests at once; stopping one leaves the others streaming to their end', async () => {

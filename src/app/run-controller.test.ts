@@ -103,7 +103,8 @@ describe('the run controller sends exactly the request the inspector and snippet
     expect(run?.tokens.map((t) => t.text).join('')).toBe('abc');
     expect(run?.tokens.map((t) => t.n)).toEqual([0, 1, 2]);
     expect(run?.frames).toHaveLength(4);
-    expect(useStore.getState().history[0]?.output).toBe('abc');
+    // filed in a task of its own, just after
+    await vi.waitFor(() => expect(useStore.getState().history[0]?.output).toBe('abc'));
   });
 
   it('the hosted target goes through the relay with both keys; what is shown is what is sent', async () => {

@@ -10,7 +10,7 @@ import type { Usage } from '../api/run-events.ts';
 import type { RouteKey } from '../api/run-spec.ts';
 import type { SaeEvent } from '../api/sae-readings.ts';
 import { pageOrigin } from '../store/connection-slice.ts';
-import { stripKeys } from '../store/history.ts';
+import { type HistoryRun, stripKeys } from '../store/history.ts';
 import { historyTokens, saeColumns } from '../store/run-record.ts';
 import {
   type Frame,
@@ -161,13 +161,10 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
   useStore.getState().endRun(id, { status, finishReason, usage, error, errorField, endedAt });
   const run = useStore.getState().runs[id] as RunState;
   if (o.record !== false) {
-    // filed in a task of its own: the page shows the end of the run first (a long run's filing — its size in JSON,
-    // IndexedDB's copy — would otherwise make one long task with the last render)
-    await new Promise((resolve) => setTimeout(resolve, 0));
     const output = runText(run);
     const genMs = run.firstTokenAt !== undefined ? endedAt - run.firstTokenAt : undefined;
-    if (o.activate !== false) rememberLastRun(id);
-    void useStore.getState().addHistory({
+    // the entry is taken now (the form as it was when the run ended) …
+    const entry: HistoryRun = {
       id,
       createdAt: new Date().toISOString(),
       draft: { ...useStore.getState().draft, composer: '' },
@@ -185,7 +182,17 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
       tokens: historyTokens(run.tokens),
       ...(run.sae ? { sae: run.sae } : {}),
       ...withColumns(run.tokens),
-    });
+    };
+    // … and filed in a task of its own, so the page shows the end of the run first (a long run's filing — its size
+    // in JSON, IndexedDB's copy — would make one long task with the last render); the caller goes on at once
+    setTimeout(() => {
+      void useStore
+        .getState()
+        .addHistory(entry)
+        .then((stored) => {
+          if (stored && o.activate !== false) rememberLastRun(id);
+        });
+    }, 0);
   }
   return run;
 }

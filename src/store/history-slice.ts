@@ -18,7 +18,8 @@ export interface HistorySlice {
   compare: string[];
   /** Opens the history store (IndexedDB) and loads the list; called once at start. */
   initHistory(store?: Promise<{ store: HistoryStore; notices: string[] }>): Promise<void>;
-  addHistory(r: HistoryRun): Promise<void>;
+  /** Files a run; resolves with whether it was stored (a refusal is told in the notice). */
+  addHistory(r: HistoryRun): Promise<boolean>;
   getHistoryRun(id: string): Promise<HistoryRun | undefined>;
   removeHistory(id: string): Promise<void>;
   clearHistory(): Promise<void>;
@@ -65,8 +66,9 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       // shown at once; the list is re-read from the store once it is saved (or the notice says why not)
       const summary = summaryOf(r);
       set((s) => ({ history: [summary, ...s.history.filter((h) => h.id !== r.id)] }));
-      await put(r, summary);
+      const stored = await put(r, summary);
       await reload();
+      return stored;
     },
     getHistoryRun: (id) => store.get(id),
     async removeHistory(id) {

@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { RequestObject } from '../api/request-object.ts';
 import type { TokenInfo, Usage } from '../api/run-events.ts';
 import type { RouteKey } from '../api/run-spec.ts';
-import { applySaeEvent, keptTokens, type RunSae, type SaeEvent } from '../api/sae-readings.ts';
+import { applySaeEvent, keptTokens, type RunSae, type SaeEvent, takeBackOf } from '../api/sae-readings.ts';
 import type { AppState } from './store.ts';
 
 export interface Frame {
@@ -115,9 +115,9 @@ export const selectActiveRun = (s: Pick<RunsSlice, 'runs' | 'activeRunId'>): Run
   s.activeRunId ? s.runs[s.activeRunId] : undefined;
 
 /** The text a run produced so far (without what a correction took back). */
-export const runTextOf = (r: Pick<RunState, 'tokens'> | undefined): string =>
+export const runTextOf = (r: Pick<RunState, 'tokens' | 'sae' | 'request'> | undefined): string =>
   r
-    ? keptTokens(r.tokens)
+    ? keptTokens(r.tokens, takeBackOf(r))
         .map((t) => t.text)
         .join('')
     : '';

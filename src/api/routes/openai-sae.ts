@@ -45,7 +45,7 @@ export function openAiSae(
   const a = axionicSaeSchema.safeParse(axionic);
   if (!a.success) return { tokens };
   const b = a.data.behaviors;
-  const perChunk = b && !Array.isArray(b) ? [{ index: a.data.token_index ?? 0, attempt: 1, behaviors: b }] : [];
+  const perChunk = b && !Array.isArray(b) ? [{ index: a.data.token_index ?? -1, attempt: 1, behaviors: b }] : [];
   const readings = a.data.tokens ?? perChunk;
   let out = tokens;
   if (readings.length && tokens.length) {

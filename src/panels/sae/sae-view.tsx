@@ -2,7 +2,7 @@
 // values and top features, a sparkline per behavior with its threshold and drift spans, correction markers, and the
 // summary once the run ends. It renders whatever per-token fields arrive and says what is missing.
 import { useEffect, useId, useMemo, useState } from 'react';
-import { behaviorNames, droppedMask } from '../../api/sae-readings.ts';
+import { behaviorNames, droppedMask, takeBackOf } from '../../api/sae-readings.ts';
 import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
 import { FeatureDetails } from './feature-details.tsx';
@@ -44,11 +44,13 @@ export function SaeView() {
   const tokens = run?.tokens ?? [];
   const sae = run?.sae;
   const names = useMemo(() => behaviorNames(sae, tokens), [sae, tokens]);
-  const dropped = useMemo(() => droppedMask(tokens), [tokens]);
+  const request = run?.request;
+  const takeBack = useMemo(() => (request ? takeBackOf({ request, sae }) : undefined), [request, sae]);
+  const dropped = useMemo(() => droppedMask(tokens, takeBack), [tokens, takeBack]);
   const kept = useMemo(() => tokens.filter((_, i) => !dropped[i]), [tokens, dropped]);
   // the sparklines read every token so far: a few times a second while streaming, at once when the run ends
   const streaming = run?.status === 'running';
-  const plotted = useThrottled(kept, streaming ? SPARK_MS : 0);
+  const plotted = useThrottled(kept, streaming ? SPARK_MS : 0, runId);
   const series = useMemo(() => seriesOf(names, plotted, sae), [names, plotted, sae]);
   const cuts = useMemo(() => cutsOf(sae), [sae]);
   if (!run)

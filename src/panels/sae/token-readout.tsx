@@ -43,7 +43,9 @@ export function TokenReadout({ token, behaviors, featuresMissing, feature }: Tok
     <div className="token-info sae-readout" data-testid="sae-readout" aria-live="polite">
       <div>
         Token <code>{show(token.text)}</code>
-        {r ? ` · position ${r.index} · attempt ${r.attempt}` : ' · no reading arrived for this token'}
+        {r
+          ? `${r.index >= 0 ? ` · position ${r.index}` : ''} · attempt ${r.attempt}`
+          : ' · no reading arrived for this token'}
         {token.dropped && ' · dropped by a correction'}
       </div>
       {r && (

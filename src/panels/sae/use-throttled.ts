@@ -1,15 +1,16 @@
 // A value that follows another at most every `ms` (the last change always arrives): the sparklines redraw a few times a
-// second while a run streams — each redraw reads every token so far — instead of on every batch of tokens.
+// second while a run streams — each redraw reads every token so far — instead of on every batch of tokens. A new `key`
+// (another run) shows its value at once, never the previous run's.
 import { useEffect, useRef, useState } from 'react';
 
-export function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
+export function useThrottled<T>(value: T, ms: number, key: string | undefined): T {
+  const [shown, setShown] = useState({ key, value });
   const last = useRef(0);
   useEffect(() => {
     if (ms <= 0) return;
     const show = () => {
       last.current = performance.now();
-      setShown(value);
+      setShown({ key, value });
     };
     const wait = last.current + ms - performance.now();
     if (wait <= 0) {
@@ -18,6 +19,6 @@ export function useThrottled<T>(value: T, ms: number): T {
     }
     const t = setTimeout(show, wait);
     return () => clearTimeout(t);
-  }, [value, ms]);
-  return ms <= 0 ? value : shown;
+  }, [value, ms, key]);
+  return ms <= 0 || shown.key !== key ? value : shown.value;
 }

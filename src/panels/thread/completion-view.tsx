@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { keptTokens } from '../../api/sae-readings.ts';
+import { keptTokens, takeBackOf } from '../../api/sae-readings.ts';
 import { TokenDetails, type TokenInfo } from '../../components/ui/token-details.tsx';
 import { TokenText } from '../../components/ui/token-text.tsx';
 import { selectActiveRun } from '../../store/runs-slice.ts';
@@ -13,7 +13,7 @@ export function CompletionView({ onContinue, onRerun, busy }: { onContinue(): vo
   const [picked, setPicked] = useState<TokenInfo | undefined>(undefined);
   const shown = run && run.request.url !== '' ? run : undefined;
   // what a correction took back is not the output (the SAE view shows it struck through)
-  const tokens = useMemo(() => (shown ? keptTokens(shown.tokens) : []), [shown]);
+  const tokens = useMemo(() => (shown ? keptTokens(shown.tokens, takeBackOf(shown)) : []), [shown]);
   const sentPrompt = shown ? String((shown.request.body as { prompt?: unknown } | undefined)?.prompt ?? '') : '';
   return (
     <section className="panel completion" aria-labelledby={`${id}-h`}>
