@@ -2,6 +2,7 @@
 // typed names of the Hosted target, "Create behavior") and the centre's SAE view (the heatmap, its correction markers,
 // the token readout, the sparklines). Journeys read as what a user does.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Playground } from './playground.ts';
 
 /** A heatmap token as the page shows it: its text, its heat bucket and its shown score (undefined: no reading). */
 export interface HeatSpan {
@@ -184,3 +185,19 @@ export class SaeView {
     );
   }
 }
+
+/** The Prompt field (Completion and Generate modes). */
+export const prompt = (page: Page) => page.getByRole('textbox', { name: 'Prompt', exact: true });
+
+/** A fresh page in Generate mode (POST /sae/generate) with this prompt, seed and max tokens. */
+export async function generate(page: Page, text: string, seed: number, maxTokens: number): Promise<Playground> {
+  const p = await new Playground(page).fresh();
+  await p.mode('Generate');
+  await prompt(page).fill(text);
+  await p.setNumber('Seed', String(seed));
+  await p.setNumber('Max tokens', String(maxTokens));
+  return p;
+}
+
+/** The prompt that drifts into dialogue: with seed 2 (and the page's default sampling) the monitor cuts it twice. */
+export const DRIFTS = 'Anne looked up from her letter, and said, ';

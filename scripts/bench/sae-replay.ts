@@ -12,9 +12,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { modelPath, REPO_ROOT } from '../../engine/node/load-model.ts';
 import { MAX_TOKENS_CAP } from '../../protocol/limits.ts';
-import type { SaeGenerateFrame } from '../../protocol/sae.ts';
+import { type SaeGenerateFrame, saeGenerateFrameSchema } from '../../protocol/sae.ts';
 import { readSse } from '../../server/testing.ts';
 import { droppedMask } from '../../src/api/sae-readings.ts';
 
@@ -42,6 +43,9 @@ export interface Recording {
   cached: boolean;
 }
 
+/** A recording as it is cached. */
+const cacheSchema = z.object({ frames: z.array(saeGenerateFrameSchema), record_s: z.number(), n: z.number() });
+
 /** The token frames of a recording that a later attempt took back — the page's own rule (src/api/sae-readings.ts). */
 function droppedOf(frames: readonly SaeGenerateFrame[]): Set<Token> {
   const tokens = frames.filter((f): f is Token => f.status === 'token');
@@ -68,7 +72,7 @@ async function recordOne(url: string, key: string, maxTokens: number, seed: numb
     }),
   });
   if (res.status !== 200) throw new Error(`/sae/generate answered ${res.status}: ${await res.text()}`);
-  const frames = (await readSse(res)).map((f) => JSON.parse(f.data) as SaeGenerateFrame);
+  const frames: SaeGenerateFrame[] = (await readSse(res)).map((f) => saeGenerateFrameSchema.parse(JSON.parse(f.data)));
   const last = frames.at(-1);
   if (frames[0]?.status !== 'started' || last?.status !== 'complete')
     throw new Error(`a recording did not run from started to complete (last: ${JSON.stringify(last).slice(0, 300)})`);
@@ -163,7 +167,7 @@ export async function recording(
   let cached = false;
   if (existsSync(file)) {
     try {
-      const c = JSON.parse(readFileSync(file, 'utf8')) as { frames: SaeGenerateFrame[]; record_s: number; n: number };
+      const c = cacheSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
       frames = c.frames;
       recordS = c.record_s;
       recordings = c.n;

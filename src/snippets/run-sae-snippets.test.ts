@@ -6,7 +6,7 @@
 // sends; the OpenAI clients have no call for /sae/generate or /behaviors/create and say so); and the
 // create_behavior_from_jsonl call mechanex's snippet shows in a comment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { behaviorListSchema } from '../../protocol/sae.ts';
+import { behaviorListSchema, behaviorSchema } from '../../protocol/sae.ts';
 import { startTestServer } from '../../server/testing.ts';
 import type { RequestObject } from '../api/request-object.ts';
 import { pyString } from './literals/python-literal.ts';
@@ -92,7 +92,7 @@ describe.concurrent('each "create a behavior" snippet makes a behavior on the lo
     expect(r.code, r.stderr).toBe(0);
     const printed =
       target.id === 'curl'
-        ? (JSON.parse(r.stdout) as { id: string; separation_auc: number })
+        ? behaviorSchema.parse(JSON.parse(r.stdout))
         : (([id, auc]) => ({ id, separation_auc: Number(auc) }))(r.stdout.trim().split(' '));
     expect(printed.id).toMatch(BEHAVIOR_ID);
     expect(printed.separation_auc).toBeGreaterThan(0.5);

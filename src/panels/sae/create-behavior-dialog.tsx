@@ -14,6 +14,7 @@ import {
 } from '../../api/behavior-pairs.ts';
 import type { BehaviorCreateRequest } from '../../api/behaviors-client.ts';
 import { describeError } from '../../api/describe-error.ts';
+import { useModalDialog } from '../../components/ui/use-modal-dialog.ts';
 import { useStore } from '../../store/store.ts';
 import { useCreateBehavior } from '../../store/use-behaviors-api.ts';
 import { usePolicyTarget } from '../../store/use-policy-api.ts';
@@ -37,38 +38,10 @@ interface Draft {
 
 const MAX_SHOWN_ERRORS = 8;
 
-function show(d: HTMLDialogElement) {
-  if (typeof d.showModal === 'function') d.showModal();
-  else d.setAttribute('open', ''); // jsdom has no showModal
-  if (!d.contains(document.activeElement)) d.querySelector('textarea')?.focus();
-}
-
-function hide(d: HTMLDialogElement) {
-  if (typeof d.close === 'function') d.close();
-  else d.removeAttribute('open');
-}
-
 export function CreateBehaviorDialog({ open, onClose, onMonitor, snippets }: CreateBehaviorDialogProps) {
   const titleId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Draft>({ text: '', name: '', description: '' });
-  useEffect(() => {
-    const d = ref.current;
-    if (!open || !d) return;
-    const opener = document.activeElement;
-    show(d);
-    return () => {
-      hide(d);
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, [open]);
-  const dismiss = (e: { key?: string; target?: EventTarget | null; preventDefault(): void }) => {
-    if (e.key !== undefined && e.key !== 'Escape') return;
-    // Escape in an open list (the Code section's Language) closes the list, not the dialog
-    if (e.key !== undefined && e.target instanceof HTMLSelectElement) return;
-    e.preventDefault();
-    onClose();
-  };
+  const { ref, dismiss } = useModalDialog(open, onClose, 'textarea');
   return (
     <dialog ref={ref} className="create-vector-dialog" aria-labelledby={titleId} onCancel={dismiss} onKeyDown={dismiss}>
       <h2 id={titleId} className="create-vector-title">

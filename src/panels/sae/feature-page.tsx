@@ -2,9 +2,10 @@
 // recall, the best other candidates), how often the latent is active, and its top contexts on held-out text with the
 // active character marked. A native modal <dialog>, shown while mounted: Escape or Close asks to close, and focus goes
 // back to what opened it.
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { SaeFeature } from '../../api/behaviors-client.ts';
 import { describeError } from '../../api/describe-error.ts';
+import { useModalDialog } from '../../components/ui/use-modal-dialog.ts';
 import { useSaeFeature } from '../../store/use-behaviors-api.ts';
 
 export interface FeaturePageProps {
@@ -99,25 +100,7 @@ function FeatureBody({ index }: { index: number }) {
 
 export function FeaturePage({ index, onClose }: FeaturePageProps) {
   const titleId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    const opener = document.activeElement;
-    if (typeof d.showModal === 'function') d.showModal();
-    else d.setAttribute('open', ''); // jsdom has no showModal
-    d.querySelector('button')?.focus();
-    return () => {
-      if (typeof d.close === 'function') d.close();
-      else d.removeAttribute('open');
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
-  const dismiss = (e: { key?: string; preventDefault(): void }) => {
-    if (e.key !== undefined && e.key !== 'Escape') return;
-    e.preventDefault();
-    onClose();
-  };
+  const { ref, dismiss } = useModalDialog(true, onClose, 'button');
   return (
     <dialog ref={ref} className="create-vector-dialog" aria-labelledby={titleId} onCancel={dismiss} onKeyDown={dismiss}>
       <div className="row">

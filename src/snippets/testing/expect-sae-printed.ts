@@ -4,6 +4,8 @@
 // scores per behavior (a stream) or the summary lines (an answer). Scores are compared to two decimals. mechanex
 // sends no seed, so only that it printed a text is checked.
 import { expect } from 'vitest';
+import { z } from 'zod';
+import { saeResultSchema } from '../../../protocol/sae.ts';
 import type { RequestObject } from '../../api/request-object.ts';
 import { isObject } from '../policy-shape.ts';
 import { routeOf, streamsResponse } from '../request-parts.ts';
@@ -46,7 +48,7 @@ function expectFetchSaeStream(stdout: string, ref: Reference, where: string): vo
     }
     const m = /^(".*")\t(.*)$/.exec(line);
     expect(m, `${where}: ${line}`).not.toBeNull();
-    text += JSON.parse(m?.[1] ?? '""') as string;
+    text += z.string().parse(JSON.parse(m?.[1] ?? '""'));
     const readings = ref.readings[token++] as Readings;
     const printed = (m?.[2] ?? '').split(' ').map((s) => s.split('='));
     expect(
@@ -123,7 +125,7 @@ function expectOpenAiFrames(target: SnippetTarget, req: RequestObject, stdout: s
 function expectCurlSae(target: SnippetTarget, req: RequestObject, stdout: string, ref: Reference, where: string): void {
   const names = ref.behaviors.map((b) => b.name);
   if (!streamsResponse(req)) {
-    const result = JSON.parse(stdout) as { text: string; behaviors: { name: string }[] };
+    const result = saeResultSchema.parse(JSON.parse(stdout));
     expect(result.text, where).toBe(ref.text);
     expect(
       result.behaviors.map((b) => b.name),
