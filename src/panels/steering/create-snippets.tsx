@@ -1,10 +1,11 @@
 // Code for the "create a vector" action: the same POST /steering/generate the dialog sends, rendered by every snippet
 // target (curl -N, mechanex's generate_vectors, fetch reading the frames; the OpenAI clients say they have no call).
 import type { SteeringGenerateRequest } from '../../../protocol/steering.ts';
+import { RequestCode } from '../../components/ui/request-code.tsx';
+import { SNIPPET_TARGETS } from '../../snippets/registry.ts';
 import { steeringCreateRequest } from '../../snippets/steering-create.ts';
 import { baseUrlOf } from '../../store/connection-slice.ts';
 import { useStore } from '../../store/store.ts';
-import { RequestCode } from '../snippets/request-code.tsx';
 
 export function CreateSnippets({ body }: { body: SteeringGenerateRequest | undefined }) {
   const target = useStore((s) => s.target);
@@ -24,5 +25,5 @@ export function CreateSnippets({ body }: { body: SteeringGenerateRequest | undef
     method: body.method ?? undefined,
     model: body.model ?? undefined,
   });
-  return <RequestCode request={req} />;
+  return <RequestCode request={req} targets={SNIPPET_TARGETS} />;
 }

@@ -3,13 +3,19 @@
 // this code: it reads AXIONIC_API_KEY.
 import { useId, useState } from 'react';
 import type { RequestObject } from '../../api/request-object.ts';
-import { CopyButton } from '../../components/ui/copy-button.tsx';
-import { SNIPPET_TARGETS } from '../../snippets/registry.ts';
+import { CopyButton } from './copy-button.tsx';
 
-export function RequestCode({ request }: { request: RequestObject }) {
+/** A snippet target as this control needs it (the caller passes the registry's). */
+export interface CodeTarget {
+  readonly id: string;
+  readonly label: string;
+  render(req: RequestObject, opts: { keyMode: 'env' }): { code: string; notes: readonly string[] };
+}
+
+export function RequestCode({ request, targets }: { request: RequestObject; targets: readonly CodeTarget[] }) {
   const id = useId();
-  const [targetId, setTargetId] = useState(SNIPPET_TARGETS[0]?.id ?? 'curl');
-  const t = SNIPPET_TARGETS.find((x) => x.id === targetId) ?? SNIPPET_TARGETS[0];
+  const [targetId, setTargetId] = useState(targets[0]?.id ?? 'curl');
+  const t = targets.find((x) => x.id === targetId) ?? targets[0];
   if (!t) return null;
   const s = t.render(request, { keyMode: 'env' });
   return (
@@ -17,7 +23,7 @@ export function RequestCode({ request }: { request: RequestObject }) {
       <div className="field">
         <label htmlFor={`${id}-t`}>Language</label>
         <select id={`${id}-t`} value={t.id} onChange={(e) => setTargetId(e.target.value)}>
-          {SNIPPET_TARGETS.map((x) => (
+          {targets.map((x) => (
             <option key={x.id} value={x.id}>
               {x.label}
             </option>
