@@ -17,10 +17,12 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { REPO_ROOT } from '../../engine/node/load-model.ts';
 import { MAX_TOKENS_CAP } from '../../protocol/limits.ts';
 import { startTestServer } from '../../server/testing.ts';
+import { metrics, type ProfileNode, summariseProfile, summariseTrace, type TraceEvent } from './chrome-diagnostics.ts';
+import { instrument, type PageBench } from './long-task-probe.ts';
 import {
   BUILT_IN_BEHAVIORS,
   RECORD_PROMPT,
@@ -34,66 +36,6 @@ const LONG_TASK_MS = 50;
 /** After the view says done, how long long tasks still count (the run is filed in history then). */
 const AFTER_MS = 1000;
 
-interface PageBench {
-  t0: number;
-  firstTokenAt: number;
-  doneAt: number;
-  done: boolean;
-  status: string;
-  longtasks: { start: number; dur: number }[];
-  samples: [number, number][];
-  gaps: number[];
-  start(): void;
-}
-
-/** Runs in the page before its own scripts: the long-task observer, and (from start()) the view's progress. */
-function instrument(): void {
-  const b: PageBench = {
-    t0: 0,
-    firstTokenAt: 0,
-    doneAt: 0,
-    done: false,
-    status: '',
-    longtasks: [],
-    samples: [],
-    gaps: [],
-    start() {
-      b.t0 = performance.now();
-      const iv = setInterval(() => {
-        // tokens from the run's stats (under the centre, whichever tab is in front); the end from them and the
-        // SAE view's own status line when it is in front
-        const stats = document.querySelector('[data-testid="run-stats"]')?.textContent ?? '';
-        const view = document.querySelector('.sae-view .sae-toolbar [role="status"]')?.textContent;
-        const now = performance.now();
-        const n = Number(/tokens (?:\d+ in \/ )?(\d+) out/.exec(stats)?.[1] ?? 0);
-        b.samples.push([now - b.t0, n]);
-        if (n > 0 && !b.firstTokenAt) b.firstTokenAt = now;
-        const ended =
-          /status (done|error|stopped)/.test(stats) &&
-          (view === undefined || /(^|· )(done|error|stopped)$/.test(view.trim()));
-        if (ended) {
-          b.firstTokenAt ||= now;
-          b.done = true;
-          b.doneAt = now;
-          b.status = view ?? stats;
-          clearInterval(iv);
-        }
-      }, 100);
-      let last = 0;
-      const loop = (t: number) => {
-        if (last) b.gaps.push(t - last);
-        last = t;
-        if (!b.done) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    },
-  };
-  (window as unknown as { __bench: PageBench }).__bench = b;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, dur: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-}
-
 const round = (x: number, d = 1) => Number(x.toFixed(d));
 
 function newestMtime(dir: string): number {
@@ -103,101 +45,6 @@ function newestMtime(dir: string): number {
     t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
   }
   return t;
-}
-
-async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
-  const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return Object.fromEntries(m.map((x) => [x.name, x.value]));
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-/** The CPU profile's top functions by self and by total time (ms), named `function file:line`. */
-function summariseProfile(p: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  p.samples.forEach((id, i) => {
-    const dt = (p.timeDeltas[i + 1] ?? p.timeDeltas[i] ?? 0) / 1000;
-    const n = byId.get(id);
-    if (!n) return;
-    self.set(name(n), (self.get(name(n)) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
-      const k = byId.get(x);
-      if (!k) break;
-      const key = name(k);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      total.set(key, (total.get(key) ?? 0) + dt);
-    }
-  });
-  const top = (m: Map<string, number>, k: number) =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .map(([f, ms]) => ({ f, ms: Math.round(ms) }));
-  return { self: top(self, 25), total: top(total, 40) };
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** The renderer main thread's time by trace event, self time (ms): what the page's tasks spent it on. */
-function summariseTrace(events: readonly TraceEvent[]) {
-  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const count = (m: TraceEvent) => events.filter((e) => e.pid === m.pid && e.tid === m.tid).length;
-  const main = mains.sort((a, b) => count(b) - count(a))[0];
-  if (!main) return { error: 'no renderer main thread in the trace' };
-  type Span = { name: string; start: number; end: number };
-  const spans: Span[] = [];
-  const open: TraceEvent[] = [];
-  for (const e of events) {
-    if (e.pid !== main.pid || e.tid !== main.tid) continue;
-    if (e.ph === 'X' && e.dur !== undefined) spans.push({ name: e.name, start: e.ts, end: e.ts + e.dur });
-    else if (e.ph === 'B') open.push(e);
-    else if (e.ph === 'E') {
-      const b = open.pop();
-      if (b) spans.push({ name: b.name, start: b.ts, end: e.ts });
-    }
-  }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const self = new Map<string, number>();
-  const stack: (Span & { child: number })[] = [];
-  const close = (upTo: number) => {
-    for (let top = stack.at(-1); top && top.end <= upTo; top = stack.at(-1)) {
-      stack.pop();
-      self.set(top.name, (self.get(top.name) ?? 0) + (top.end - top.start - top.child) / 1000);
-      const parent = stack.at(-1);
-      if (parent) parent.child += top.end - top.start;
-    }
-  };
-  for (const sp of spans) {
-    close(sp.start);
-    stack.push({ ...sp, child: 0 });
-  }
-  close(Number.POSITIVE_INFINITY);
-  return Object.fromEntries(
-    [...self.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([n, ms]) => [n, Math.round(ms)]),
-  );
 }
 
 interface Scenario {
