@@ -52,6 +52,9 @@ test('fresh load → model listed → streamed chat → stop → history → sni
   // hovering a token shows its logprob and alternatives
   await p.replies.nth(1).locator('.tok').nth(3).hover();
   await expect(page.getByTestId('token-details')).toContainText('logprob');
+  // a space is shown as ␣ (a bare space would read as nothing)
+  await p.replies.nth(1).locator('.tok', { hasText: /^ $/ }).first().hover();
+  await expect(page.getByTestId('token-details')).toContainText('Token ␣');
 
   // history: both runs are kept, two compared, one restored
   await p.tool('History');

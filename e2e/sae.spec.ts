@@ -207,7 +207,9 @@ test('keyboard: the heatmap text reads each token’s scores and top features as
     const span = spans[i];
     if (!span) throw new Error(`no token ${i}`);
     await expect(sae.tokens.nth(i)).toHaveClass(/\bactive\b/);
-    await expect(sae.readout).toContainText(`Token ${JSON.stringify(span.text).slice(1, -1) || '∅'}`);
+    // the readout shows whitespace as symbols (a space is ␣, a newline ⏎)
+    const shown = span.text.replaceAll(' ', '␣').replaceAll('\n', '⏎') || '∅';
+    await expect(sae.readout).toContainText(`Token ${shown}`);
     await expect(sae.readout).toContainText(`position ${i}`);
     // the readout's dialogue score is the span's title (it is coloured by dialogue)
     await expect(sae.readoutScore('dialogue')).toHaveText(span.score?.toFixed(4) ?? 'none');

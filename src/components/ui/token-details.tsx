@@ -1,3 +1,5 @@
+import { visibleToken } from './visible-token.ts';
+
 /** A token with its logprob and top alternatives (the model's own distribution). */
 export interface TokenInfo {
   readonly text: string;
@@ -5,7 +7,7 @@ export interface TokenInfo {
   readonly top?: readonly { token: string; logprob: number }[];
 }
 
-const show = (t: string) => JSON.stringify(t).slice(1, -1) || '∅';
+const show = visibleToken;
 const pct = (lp: number) => `${(Math.exp(lp) * 100).toFixed(1)}%`;
 
 /** The logprob of the hovered (or focused) token and its top alternatives. */

@@ -3,8 +3,9 @@
 // its feature page.
 import { type ReactNode, useState } from 'react';
 import type { SaeBehaviorInfo, TokenFeature, TokenReading } from '../../api/sae-readings.ts';
+import { visibleToken } from '../../components/ui/visible-token.ts';
 
-const show = (t: string) => JSON.stringify(t).slice(1, -1) || '∅';
+const show = visibleToken;
 
 export interface TokenReadoutProps {
   readonly token?: { readonly text: string; readonly sae?: TokenReading; readonly dropped: boolean };
