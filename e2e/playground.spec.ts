@@ -224,6 +224,9 @@ test('the Hosted target goes through the relay: logical URL shown, both keys sen
   await p.tool('Inspector');
   await expect(page.getByTestId('logical-url')).toHaveText('https://api.axioniclabs.ai/v1/chat/completions');
   await expect(page.getByText(/sent by the browser to/)).toContainText('/upstream/v1/chat/completions');
+  // the relay's own header is named in words, the hosted key masked
+  await expect(page.getByTestId('request-headers')).toContainText("x-axplay-key: (this server's local key)");
+  await expect(page.getByTestId('request-headers')).not.toContainText('ax_hosted_test_key');
   await p.tool('Code');
   await page.getByRole('tab', { name: 'curl', exact: true }).click();
   await expect(page.getByTestId('snippet-code')).toContainText('https://api.axioniclabs.ai/v1/chat/completions');

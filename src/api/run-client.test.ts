@@ -57,6 +57,24 @@ const chatChunk = (delta: Record<string, unknown>, extra: Record<string, unknown
 
 afterEach(() => vi.unstubAllGlobals());
 
+describe('runRequest: the response itself', () => {
+  it('reports the status line and headers first; an error with its body, and throws it in words', async () => {
+    const ok = await run(req('/v1/chat/completions', { stream: false }), json({ choices: [] }));
+    expect(ok.events[0]).toMatchObject({
+      type: 'response',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(ok.events[0]).not.toHaveProperty('body');
+    const body = { error: { message: 'temperature: Too big', type: 'validation_error', param: 'temperature' } };
+    const bad = await run(req('/v1/chat/completions', { stream: false }), json(body, 422));
+    expect(bad.events).toEqual([
+      expect.objectContaining({ type: 'response', status: 422, body: JSON.stringify(body) }),
+    ]);
+    expect(bad.error).toMatchObject({ status: 422, message: 'temperature: Too big', param: 'temperature' });
+  });
+});
+
 describe('runRequest: /v1/chat/completions', () => {
   it('streams chat chunks into text with per-token logprobs, then the finish and usage', async () => {
     const lp = {

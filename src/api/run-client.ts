@@ -35,7 +35,13 @@ export async function runRequest(
     if (opts.signal.aborted) return;
     throw networkError(t.url, e);
   }
-  if (!res.ok) throw await apiErrorFrom(res);
+  const response = { status: res.status, statusText: res.statusText, headers: Object.fromEntries(res.headers) };
+  if (!res.ok) {
+    const body = await res.text().catch(() => '');
+    opts.onEvent({ type: 'response', ...response, at: performance.now(), body });
+    throw await apiErrorFrom(new Response(body, { status: res.status, statusText: res.statusText }));
+  }
+  opts.onEvent({ type: 'response', ...response, at: performance.now() });
   const isStream = (res.headers.get('content-type') ?? '').includes('text/event-stream');
   if (!isStream || !res.body) {
     const text = await res.text();

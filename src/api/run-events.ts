@@ -13,7 +13,19 @@ export interface TokenInfo {
   readonly sae?: TokenReading;
 }
 
+/** The response's status line and headers as the browser saw them (an error's body too), when it arrived. */
+export interface RunResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** performance.now() when the headers arrived. */
+  readonly at: number;
+  /** An error response's body, as it came. */
+  readonly body?: string;
+}
+
 export type RunEvent =
+  | ({ readonly type: 'response' } & RunResponse)
   | { readonly type: 'frame'; readonly data: string; readonly at: number; readonly problem?: string }
   | { readonly type: 'delta'; readonly tokens: readonly TokenInfo[]; readonly at: number }
   | { readonly type: 'finish'; readonly reason: string; readonly usage?: Usage }

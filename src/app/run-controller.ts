@@ -133,6 +133,10 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
             chars += t.text.length;
           }
         } else if (e.type === 'sae') pendingSae.push(e.event);
+        else if (e.type === 'response') {
+          const { type: _t, ...response } = e;
+          useStore.getState().endRun(id, { response });
+        }
         else {
           finishReason = e.reason;
           usage = e.usage;

@@ -3,7 +3,7 @@
 // batches. Finished runs beyond the newest MAX_KEPT_RUNS are dropped from memory (history keeps them).
 import type { StateCreator } from 'zustand';
 import type { RequestObject } from '../api/request-object.ts';
-import type { TokenInfo, Usage } from '../api/run-events.ts';
+import type { RunResponse, TokenInfo, Usage } from '../api/run-events.ts';
 import type { RouteKey } from '../api/run-spec.ts';
 import { applySaeEvent, keptTokens, type RunSae, type SaeEvent, takeBackOf } from '../api/sae-readings.ts';
 import type { AppState } from './store.ts';
@@ -46,6 +46,8 @@ export interface RunState {
   errorField?: string;
   /** SAE monitoring: the behaviors, the corrections, the summary (runs with behaviors). */
   sae?: RunSae;
+  /** The response's status line and headers (an error's body too), once they arrived. */
+  response?: RunResponse;
 }
 
 export const MAX_KEPT_RUNS = 24;
@@ -63,6 +65,7 @@ export interface RunsSlice {
     firstTokenAt?: number,
     sae?: readonly SaeEvent[],
   ): void;
+  /** Changes fields of a run (its end, or its response when it arrives). */
   endRun(id: string, patch: Partial<RunState>): void;
   setActiveRun(id: string | undefined): void;
 }

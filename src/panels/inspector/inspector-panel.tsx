@@ -4,6 +4,7 @@ import type { NextRequest } from '../../api/next-request.ts';
 import { browserRouteForPath } from '../../api/routes/registry.ts';
 import { type Frame, selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
+import { ResponseSummary } from './response-summary.tsx';
 
 /** One response frame: memoised, so a streamed batch renders only its new rows. */
 const FrameRow = memo(function FrameRow({ frame: f }: { frame: Frame }) {
@@ -17,6 +18,21 @@ const FrameRow = memo(function FrameRow({ frame: f }: { frame: Frame }) {
     </li>
   );
 });
+
+/** Frames the list shows at most (the newest); Download frames gives all of them. */
+const SHOWN_FRAMES = 300;
+
+/** Every frame of a run as a JSON Lines file: arrival time (ms), the data, and a problem where there was one. */
+function downloadFrames(runId: string, frames: readonly Frame[]): void {
+  const text = frames
+    .map((f) => JSON.stringify({ at_ms: Math.round(f.at), data: f.data, problem: f.problem }))
+    .join('\n');
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([`${text}\n`], { type: 'application/jsonl' }));
+  a.download = `axplay-frames-${runId.slice(0, 8)}.jsonl`;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
 
 const JsonBodyEditor = lazy(() => import('../../lib/monaco/json-body-editor.tsx'));
 
@@ -84,12 +100,11 @@ export function InspectorPanel({ next }: { next: NextRequest }) {
             </p>
           )}
           <pre className="code" data-testid="request-headers">
-            {Object.entries(
-              maskHeaders({
-                ...req.headers,
-                ...(req.meta.target === 'hosted' ? { 'x-axplay-key': '(local key)' } : {}),
-              }),
-            )
+            {Object.entries({
+              ...maskHeaders(req.headers),
+              // the relay's own header is named, never shown (masking would turn the words into dots)
+              ...(req.meta.target === 'hosted' ? { 'x-axplay-key': "(this server's local key)" } : {}),
+            })
               .map(([k, v]) => `${k}: ${v}`)
               .join('\n')}
           </pre>
@@ -100,9 +115,28 @@ export function InspectorPanel({ next }: { next: NextRequest }) {
           )}
         </>
       )}
+      {view === 'last' && !showRun && (
+        <p className="hint" data-testid="no-run">
+          No run yet in this page: Run sends the request shown under “Next request”.
+        </p>
+      )}
       {showRun && (
         <>
-          <h3 style={{ fontSize: 13, margin: '8px 0 4px' }}>Response frames ({run.frames.length})</h3>
+          <ResponseSummary run={run} />
+          <div className="row">
+            <h3 className="subhead" style={{ margin: '8px 0 4px' }}>
+              Response frames
+            </h3>
+            <span className="hint" data-testid="frames-count">
+              {run.frames.length > SHOWN_FRAMES
+                ? `showing the last ${SHOWN_FRAMES} of ${run.frames.length}`
+                : `${run.frames.length} frame${run.frames.length === 1 ? '' : 's'}`}
+            </span>
+            <span style={{ flex: 1 }} />
+            <button type="button" disabled={!run.frames.length} onClick={() => downloadFrames(run.id, run.frames)}>
+              Download frames
+            </button>
+          </div>
           {problems > 0 && (
             <p className="warning" data-testid="frame-problems">
               {problems === 1 ? '1 frame' : `${problems} frames`} could not be read as this route's frames (marked
@@ -110,7 +144,7 @@ export function InspectorPanel({ next }: { next: NextRequest }) {
             </p>
           )}
           <ol className="frames" aria-label="Response frames">
-            {run.frames.slice(-300).map((f) => (
+            {run.frames.slice(-SHOWN_FRAMES).map((f) => (
               <FrameRow key={f.n} frame={f} />
             ))}
           </ol>
