@@ -136,8 +136,7 @@ export async function runRequestObject(request: RequestObject, o: RunOptions): P
         else if (e.type === 'response') {
           const { type: _t, ...response } = e;
           useStore.getState().endRun(id, { response });
-        }
-        else {
+        } else {
           finishReason = e.reason;
           usage = e.usage;
         }

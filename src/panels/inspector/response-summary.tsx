@@ -38,15 +38,17 @@ export function ResponseSummary({ run }: { run: RunState }) {
         <dt>In all</dt>
         <dd>{run.status === 'running' ? 'running…' : ms(since(run.endedAt))}</dd>
       </dl>
+      {r && <h4 className="subhead">Response headers</h4>}
       {r && (
-        <pre className="code" data-testid="response-headers" aria-label="Response headers">
+        <pre className="code" data-testid="response-headers">
           {Object.entries(maskHeaders({ ...r.headers }))
             .map(([k, v]) => `${k}: ${v}`)
             .join('\n')}
         </pre>
       )}
+      {r?.body !== undefined && <h4 className="subhead">Response body</h4>}
       {r?.body !== undefined && (
-        <pre className="code" data-testid="response-body" aria-label="Response body">
+        <pre className="code" data-testid="response-body">
           {pretty(r.body) || '(empty body)'}
         </pre>
       )}
