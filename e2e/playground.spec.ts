@@ -68,6 +68,7 @@ test('fresh load → model listed → streamed chat → stop → history → sni
   await p.tool('Code');
   await page.getByRole('tab', { name: 'Python (OpenAI)' }).click();
   await expect(page.getByTestId('snippet-code')).toContainText('from openai import OpenAI');
+  await expect(page.getByTestId('snippet-install')).toContainText('pip install openai');
   await page.locator('summary', { hasText: 'Custom values' }).click();
   await page.getByLabel('Custom model').fill('my-model');
   await page.getByLabel('Custom API key').fill(`ax_${'c'.repeat(48)}`);

@@ -23,5 +23,7 @@ export interface SnippetTarget {
   id: string;
   label: string;
   language: 'bash' | 'python' | 'javascript';
+  /** What to install before the code runs (a shell line), when it needs anything. */
+  install?: string;
   render(req: RequestObject, opts: SnippetOptions): Snippet;
 }

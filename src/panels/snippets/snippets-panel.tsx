@@ -96,6 +96,11 @@ export function SnippetsPanel({ next }: { next: NextRequest }) {
         {!req && <p className="error-box">{next.error ?? 'No request yet.'}</p>}
         {shown && (
           <>
+            {target?.install && (
+              <p className="hint snippet-install" data-testid="snippet-install">
+                First: <code>{target.install}</code> <CopyButton label="Copy install line" text={target.install} />
+              </p>
+            )}
             {/* focusable so keyboard users can scroll a long snippet (axe: scrollable-region-focusable) */}
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard */}
             <pre className="code" data-testid="snippet-code" tabIndex={0}>

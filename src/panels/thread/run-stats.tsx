@@ -29,6 +29,10 @@ export function RunStats({ run }: { run: RunState }) {
       <span>
         finish <b>{run.finishReason ?? (run.status === 'stopped' ? 'stopped by you' : '—')}</b>
       </span>
+      {/* announced when the run starts and when it ends, never per token */}
+      <span className="sr-only" role="status">
+        {run.status === 'running' ? 'Running…' : `Run ${run.status}: ${chars} characters.`}
+      </span>
     </div>
   );
 }

@@ -69,6 +69,7 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
 export const javascriptOpenai: SnippetTarget = {
   id: 'javascript-openai',
   label: 'JavaScript (OpenAI)',
+  install: 'npm i openai',
   language: 'javascript',
   render,
 };

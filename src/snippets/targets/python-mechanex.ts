@@ -66,6 +66,7 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
 export const pythonMechanex: SnippetTarget = {
   id: 'python-mechanex',
   label: 'Python (mechanex)',
+  install: 'pip install mechanex',
   language: 'python',
   render,
 };

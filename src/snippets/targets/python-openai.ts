@@ -72,6 +72,7 @@ function render(req: RequestObject, opts: SnippetOptions): Snippet {
 export const pythonOpenai: SnippetTarget = {
   id: 'python-openai',
   label: 'Python (OpenAI)',
+  install: 'pip install openai',
   language: 'python',
   render,
 };

@@ -158,3 +158,15 @@ describe('Python (mechanex)', () => {
     expect(pythonMechanex.render(minimal, { keyMode: 'env' }).notes.join(' ')).toMatch(/default one/);
   });
 });
+
+describe('install lines', () => {
+  it('say what each client needs first (curl and fetch need nothing: fetch is built into Node 18+)', () => {
+    expect(SNIPPET_TARGETS.map((t) => [t.id, t.install])).toEqual([
+      ['curl', undefined],
+      ['python-mechanex', 'pip install mechanex'],
+      ['python-openai', 'pip install openai'],
+      ['javascript-openai', 'npm i openai'],
+      ['javascript-fetch', undefined],
+    ]);
+  });
+});
