@@ -3,6 +3,7 @@ import { maskKey } from '../../api/build-request.ts';
 import type { NextRequest } from '../../api/next-request.ts';
 import { CopyButton } from '../../components/ui/copy-button.tsx';
 import { SNIPPET_TARGETS } from '../../snippets/registry.ts';
+import { KEY_ENV } from '../../snippets/request-parts.ts';
 import { selectActiveRun } from '../../store/runs-slice.ts';
 import { useStore } from '../../store/store.ts';
 
@@ -111,11 +112,14 @@ export function SnippetsPanel({ next }: { next: NextRequest }) {
                 {target?.label} cannot send: {shown.unsupported.join(', ')}.
               </p>
             )}
-            {shown.notes.map((n) => (
-              <p key={n} className="hint">
-                {n}
-              </p>
-            ))}
+            {shown.notes
+              // the export line is said once, below, with this page's key (masked)
+              .filter((n) => !(key && n.startsWith(`Set ${KEY_ENV} first`)))
+              .map((n) => (
+                <p key={n} className="hint">
+                  {n}
+                </p>
+              ))}
             <div className="row">
               <CopyButton label="Copy" text={shown.code} />
               {withKey && key && <CopyButton label="Copy with key" text={withKey.code} />}
@@ -123,7 +127,10 @@ export function SnippetsPanel({ next }: { next: NextRequest }) {
             </div>
             {key && (
               <p className="hint">
-                Then in your shell: <code>export AXIONIC_API_KEY={maskKey(key)}</code>
+                Set {KEY_ENV} first:{' '}
+                <code>
+                  export {KEY_ENV}={maskKey(key)}
+                </code>
               </p>
             )}
           </>
