@@ -6,7 +6,7 @@ export type TokenTextToken = ShownToken & TokenInfo;
 
 /**
  * Text the model wrote, as a read-only text box of token spans (text, never HTML): hover a token, or focus the box
- * and use ←/→, to pick it; `onPick` receives the picked token (its logprob and alternatives).
+ * and use ←/→ (Home/End), to pick it; `onPick` receives the picked token (its logprob and alternatives).
  */
 export function TokenText(p: {
   tokens: readonly TokenTextToken[];
@@ -31,7 +31,13 @@ export function TokenText(p: {
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const n = p.tokens.length;
-    if (!n || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    if (!n) return;
+    if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      pick(e.key === 'Home' ? 0 : n - 1);
+      return;
+    }
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
     const d = e.key === 'ArrowRight' ? 1 : -1;
     pick(Math.max(0, Math.min(n - 1, (active ?? (d > 0 ? -1 : n)) + d)));
@@ -61,7 +67,7 @@ export function TokenText(p: {
         {p.children}
       </div>
       <p id={`${id}-hint`} className="sr-only">
-        Left and right arrow keys move through the tokens and show each one's logprob.
+        Left and right arrow keys, Home and End move through the tokens and show each one's logprob.
       </p>
     </>
   );

@@ -55,6 +55,11 @@ describe('CompletionView', () => {
     const details = screen.getByTestId('token-details');
     expect(details.textContent).toContain('-0.200');
     expect(details.textContent).toContain('z');
+    // Home and End jump to the first and the last token
+    fireEvent.keyDown(out, { key: 'End' });
+    expect(screen.getByTestId('token-details').textContent).toContain('-0.300');
+    fireEvent.keyDown(out, { key: 'Home' });
+    expect(screen.getByTestId('token-details').textContent).toContain('-0.100');
     expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled();
   });
 });
