@@ -241,7 +241,7 @@ export async function startReplayProxy(target: string, tokensPerS: number): Prom
     req.on('end', () => {
       let body: Record<string, unknown> | undefined;
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        body = z.record(z.string(), z.unknown()).parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       } catch {
         body = undefined;
       }

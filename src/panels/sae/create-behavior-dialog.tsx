@@ -14,6 +14,7 @@ import {
 } from '../../api/behavior-pairs.ts';
 import type { BehaviorCreateRequest } from '../../api/behaviors-client.ts';
 import { describeError } from '../../api/describe-error.ts';
+import { PairsField } from '../../components/ui/pairs-field.tsx';
 import { useModalDialog } from '../../components/ui/use-modal-dialog.ts';
 import { useStore } from '../../store/store.ts';
 import { useCreateBehavior } from '../../store/use-behaviors-api.ts';
@@ -35,8 +36,6 @@ interface Draft {
   readonly name: string;
   readonly description: string;
 }
-
-const MAX_SHOWN_ERRORS = 8;
 
 export function CreateBehaviorDialog({ open, onClose, onMonitor, snippets }: CreateBehaviorDialogProps) {
   const titleId = useId();
@@ -93,7 +92,6 @@ function CreateBehaviorForm(p: {
   const abort = useRef<AbortController | null>(null);
   const sentLines = useRef<number[]>([]);
   const [stopped, setStopped] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
   const running = create.isPending;
   const elapsed = useElapsedSeconds(running);
@@ -137,73 +135,28 @@ function CreateBehaviorForm(p: {
     setStopped(true);
     abort.current?.abort();
   };
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      set({ text: await file.text() });
-      setFileError(null);
-    } catch (e) {
-      setFileError(`Could not read ${file.name}: ${(e as Error).message}`);
-    }
-  };
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-pairs`}>Pairs (JSONL)</label>
-        <textarea
-          id={`${id}-pairs`}
-          className="pairs-input"
-          rows={8}
-          spellCheck={false}
-          value={draft.text}
-          onChange={(e) => set({ text: e.target.value })}
-          aria-invalid={errors.length > 0}
-          aria-describedby={`${id}-pairs-hint ${id}-pairs-errors`}
-        />
-        <p className="hint" id={`${id}-pairs-hint`}>
-          One JSON object per line: <code>prompt</code>, <code>positive_answer</code> (showing the behavior),{' '}
-          <code>negative_answer</code> (without it); at least two pairs.{' '}
-          {parsed.ok && `${parsed.pairs.prompts.length} pair(s) ready.`}
-        </p>
-        <ul className="field-error pairs-errors" id={`${id}-pairs-errors`} aria-label="Problems in the pairs">
-          {errors.slice(0, MAX_SHOWN_ERRORS).map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-          {errors.length > MAX_SHOWN_ERRORS && <li>…and {errors.length - MAX_SHOWN_ERRORS} more</li>}
-        </ul>
-      </div>
-      <div className="row">
-        <label htmlFor={`${id}-file`} className="file-label">
-          Upload JSONL
-        </label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".jsonl,.json,.txt,application/jsonl,application/json,text/plain"
-          onChange={(e) => {
-            void readFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-        <button
-          type="button"
-          onClick={() =>
-            set({
-              text: EXAMPLE_BEHAVIOR_JSONL,
-              name: draft.name || EXAMPLE_BEHAVIOR_NAME,
-              description: draft.description || EXAMPLE_BEHAVIOR_DESCRIPTION,
-            })
-          }
-        >
-          Example
-        </button>
-      </div>
-      {fileError && (
-        <p className="field-error" role="alert">
-          {fileError}
-        </p>
-      )}
+      <PairsField
+        text={draft.text}
+        onText={(text) => set({ text })}
+        hint={
+          <>
+            One JSON object per line: <code>prompt</code>, <code>positive_answer</code> (showing the behavior),{' '}
+            <code>negative_answer</code> (without it); at least two pairs.{' '}
+            {parsed.ok && `${parsed.pairs.prompts.length} pair(s) ready.`}
+          </>
+        }
+        errors={errors}
+        onExample={() =>
+          set({
+            text: EXAMPLE_BEHAVIOR_JSONL,
+            name: draft.name || EXAMPLE_BEHAVIOR_NAME,
+            description: draft.description || EXAMPLE_BEHAVIOR_DESCRIPTION,
+          })
+        }
+      />
       <div className="grid2 create-vector-fields">
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/api-error.ts';
 import { describeError } from '../../api/describe-error.ts';
 import type { SteeringGenerateRequest, SteeringProgressFrame } from '../../api/steering-client.ts';
 import { EXAMPLE_PAIRS_JSONL, parsePairs } from '../../api/steering-pairs.ts';
+import { PairsField } from '../../components/ui/pairs-field.tsx';
 import { useModalDialog } from '../../components/ui/use-modal-dialog.ts';
 import { useStore } from '../../store/store.ts';
 import { usePolicyTarget } from '../../store/use-policy-api.ts';
@@ -27,8 +28,6 @@ interface Draft {
   readonly name: string;
   readonly layers: string;
 }
-
-const MAX_SHOWN_ERRORS = 8;
 
 export function CreateVectorDialog({ open, onClose, onTry, snippets }: CreateVectorDialogProps) {
   const titleId = useId();
@@ -94,7 +93,6 @@ function CreateVectorForm(p: {
   const sentLines = useRef<number[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [stopped, setStopped] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
 
   const parsed = useMemo(() => parsePairs(draft.text), [draft.text]);
@@ -132,63 +130,22 @@ function CreateVectorForm(p: {
     setStopped(true);
     abort.current?.abort();
   };
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      set({ text: await file.text() });
-      setFileError(null);
-    } catch (e) {
-      setFileError(`Could not read ${file.name}: ${(e as Error).message}`);
-    }
-  };
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-pairs`}>Pairs (JSONL)</label>
-        <textarea
-          id={`${id}-pairs`}
-          className="pairs-input"
-          rows={8}
-          spellCheck={false}
-          value={draft.text}
-          onChange={(e) => set({ text: e.target.value })}
-          aria-invalid={errors.length > 0}
-          aria-describedby={`${id}-pairs-hint ${id}-pairs-errors`}
-        />
-        <p className="hint" id={`${id}-pairs-hint`}>
-          One JSON object per line: <code>prompt</code>, <code>positive_answer</code> (the behaviour to steer towards),{' '}
-          <code>negative_answer</code> (its opposite). {parsed.ok && `${parsed.pairs.prompts.length} pair(s) ready.`}
-        </p>
-        <ul className="field-error pairs-errors" id={`${id}-pairs-errors`} aria-label="Problems in the pairs">
-          {errors.slice(0, MAX_SHOWN_ERRORS).map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-          {errors.length > MAX_SHOWN_ERRORS && <li>…and {errors.length - MAX_SHOWN_ERRORS} more</li>}
-        </ul>
-      </div>
-      <div className="row">
-        <label htmlFor={`${id}-file`} className="file-label">
-          Upload JSONL
-        </label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".jsonl,.json,.txt,application/jsonl,application/json,text/plain"
-          onChange={(e) => {
-            void readFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-        <button type="button" onClick={() => set({ text: EXAMPLE_PAIRS_JSONL, name: draft.name || 'exclamatory' })}>
-          Example
-        </button>
-      </div>
-      {fileError && (
-        <p className="field-error" role="alert">
-          {fileError}
-        </p>
-      )}
+      <PairsField
+        text={draft.text}
+        onText={(text) => set({ text })}
+        hint={
+          <>
+            One JSON object per line: <code>prompt</code>, <code>positive_answer</code> (the behaviour to steer
+            towards), <code>negative_answer</code> (its opposite).{' '}
+            {parsed.ok && `${parsed.pairs.prompts.length} pair(s) ready.`}
+          </>
+        }
+        errors={errors}
+        onExample={() => set({ text: EXAMPLE_PAIRS_JSONL, name: draft.name || 'exclamatory' })}
+      />
       <div className="grid2 create-vector-fields">
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>
